@@ -1,0 +1,67 @@
+"""Append-only, hash-chained audit log.
+
+Each event stores the hash of the event before it; the head row stores the last sequence number and hash.
+Editing any event breaks its own hash, deleting one breaks the next event's link, and deleting the tail
+disagrees with the head. ``lapor audit verify`` walks the chain.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from lapor.core import clock
+
+
+class AuditEventType(models.TextChoices):
+    REPORT_SUBMITTED = "report.submitted", _("Laporan masuk")
+    REPORT_VERIFIED = "report.verified", _("Laporan diverifikasi")
+    REPORT_INFO_REQUESTED = "report.info_requested", _("Laporan ditunda")
+    REPORT_INFO_PROVIDED = "report.info_provided", _("Pelapor melengkapi informasi")
+    REPORT_ARCHIVED = "report.archived", _("Laporan diarsipkan")
+    REPORT_DISPOSED = "report.disposed", _("Laporan didisposisikan")
+    REPORT_DISPOSED_INTERNAL = "report.disposed_internal", _("Disposisi internal")
+    REPORT_RETURNED = "report.returned", _("Laporan dikembalikan (bukan wewenang)")
+    REPORT_FOLLOWED_UP = "report.followed_up", _("Tindak lanjut")
+    REPORT_REPLIED = "report.replied", _("Tanggapan pelapor")
+    REPORT_DISPUTED = "report.disputed", _("Sanggahan pelapor")
+    REPORT_CLOSED = "report.closed", _("Laporan selesai")
+    REPORT_AUTO_CLOSED = "report.auto_closed", _("Laporan ditutup otomatis")
+    REPORT_RATED = "report.rated", _("Penilaian pelapor")
+    REPORT_NOTE = "report.note", _("Catatan internal")
+    REPORT_ESCALATED = "report.escalated", _("Eskalasi")
+    REPORTER_IDENTITY_VIEWED = "reporter.identity_viewed", _("Identitas pelapor dilihat")
+    AGENCY_CHANGED = "agency.changed", _("Data instansi diubah")
+    MEMBERSHIP_CHANGED = "membership.changed", _("Peran petugas diubah")
+
+
+class AuditEvent(models.Model):
+    """One audited action. Never updated or deleted; ``hash`` covers every field and ``prev_hash``."""
+
+    seq = models.BigIntegerField(unique=True)
+    created_at = models.DateTimeField(default=clock.now)
+    event_type = models.CharField(max_length=40, choices=AuditEventType.choices)
+    actor_user_id = models.BigIntegerField(null=True, blank=True)
+    actor_label = models.CharField(max_length=200, blank=True)
+    agency_id = models.BigIntegerField(null=True, blank=True)
+    report_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+    extra_data = models.JSONField(default=dict)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("peristiwa audit")
+        verbose_name_plural = _("peristiwa audit")
+        ordering = ["seq"]
+
+    def __str__(self) -> str:
+        return f"{self.seq} {self.event_type}"
+
+
+class AuditChainHead(models.Model):
+    """The chain's tip: one row, locked while an event is appended so the chain stays linear."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    seq = models.BigIntegerField(default=0)
+    hash = models.CharField(max_length=64, default="0" * 64)
+
+    def __str__(self) -> str:
+        return f"head {self.seq}"

@@ -1,0 +1,176 @@
+"""The one place that decides what each audience may see of reports (DESIGN §9).
+
+* public: verified, non-secret reports only; redacted title and text; never a reporter's identity.
+* reporter: their own reports (private token or account), everything about them.
+* agency staff (admin instansi, penghubung, pimpinan): reports owned by their subtree; the original text;
+  the reporter's identity only when the report is not anonymous, and every such view is audited.
+* admin nasional: all reports and identities (audited).
+* pengawas: all reports in their scope, never a reporter's identity.
+
+Every adapter (web, API, SMS ``CEK``, Open311, exports) lists and reads reports through these functions.
+"""
+
+from __future__ import annotations
+
+import hmac
+from dataclasses import dataclass
+from functools import reduce
+from operator import or_
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+
+from lapor.agencies.actors import Actor
+from lapor.agencies.choices import Role
+from lapor.audit.models import AuditEventType
+from lapor.audit.services import audit_record
+from lapor.core.errors import NotFound
+from lapor.privacy.redaction import redact
+from lapor.reports.choices import Visibility
+from lapor.reports.models import Report, ReportEvent
+from lapor.reports.states import PUBLISHABLE_STATUSES
+from lapor.reports.tracking import tracking_id_is_valid
+
+STAFF_READ_ROLES = (Role.AGENCY_ADMIN, Role.LIAISON, Role.LEADER)
+
+
+def _scope_q(paths: list[str]) -> Q:
+    return reduce(or_, (Q(owner_agency__path__startswith=p) for p in paths))
+
+
+def reports_visible_to(actor: Actor) -> QuerySet[Report]:
+    """Every report ``actor`` may know exists. Listing, search, counts and exports start here."""
+    qs = Report.objects.all()
+    if actor.is_system or actor.is_national_admin:
+        return qs
+    if actor.kind == "reporter":
+        if actor.user is not None:
+            return qs.filter(reporter_user=actor.user)
+        return qs.none()
+    if actor.is_staff_actor:
+        paths = actor.scope_paths(*STAFF_READ_ROLES, Role.SUPERVISOR)
+        return qs.filter(_scope_q(paths)) if paths else qs.none()
+    return public_reports()
+
+
+def public_reports() -> QuerySet[Report]:
+    return Report.objects.filter(is_secret=False, status__in=PUBLISHABLE_STATUSES)
+
+
+def report_for(actor: Actor, tracking_id: str, *, token: str | None = None) -> Report:
+    """The report with ``tracking_id`` if ``actor`` may see it (a valid private ``token`` always may);
+    otherwise :class:`NotFound`, the same answer as for an ID that does not exist.
+    """
+    tracking_id = (tracking_id or "").strip()
+    missing = NotFound(_("Laporan #%(tid)s tidak ditemukan.") % {"tid": tracking_id[:20]})
+    if not tracking_id_is_valid(tracking_id):
+        raise missing
+    report = Report.objects.select_related("owner_agency", "category", "region").filter(
+        tracking_id=tracking_id).first()
+    if report is None:
+        raise missing
+    if token and hmac.compare_digest(token, report.access_token):
+        return report
+    if actor.kind == "reporter" and actor.report_token and hmac.compare_digest(actor.report_token,
+                                                                              report.access_token):
+        return report
+    if not reports_visible_to(actor).filter(pk=report.pk).exists():
+        raise missing
+    return report
+
+
+def audience_of(actor: Actor, report: Report) -> str:
+    """``reporter``, ``national``, ``staff``, ``supervisor`` or ``public`` for this report."""
+    from lapor.reports.permissions import is_reporter_of
+
+    if is_reporter_of(actor, report):
+        return "reporter"
+    if actor.is_system or actor.is_national_admin:
+        return "national"
+    if actor.is_staff_actor:
+        if actor.covers(report.owner_agency, *STAFF_READ_ROLES):
+            return "staff"
+        if actor.covers(report.owner_agency, Role.SUPERVISOR):
+            return "supervisor"
+    return "public"
+
+
+def identity_visible(actor: Actor, report: Report) -> bool:
+    audience = audience_of(actor, report)
+    if audience in ("reporter", "national"):
+        return True
+    if audience == "staff":
+        return not report.is_anonymous
+    return False
+
+
+@dataclass(frozen=True)
+class ReporterIdentity:
+    name: str
+    phone: str
+    email: str
+
+
+def reporter_identity(actor: Actor, report: Report) -> ReporterIdentity | None:
+    """The reporter's identity if ``actor`` may see it, else ``None``. Staff views are audited."""
+    if not identity_visible(actor, report):
+        return None
+    if actor.is_staff_actor:
+        with transaction.atomic():
+            audit_record(
+                event_type=AuditEventType.REPORTER_IDENTITY_VIEWED, actor_user_id=actor.user_id,
+                actor_label=actor.label, report_id=report.pk, extra_data={"tracking_id": report.tracking_id},
+            )
+    return ReporterIdentity(report.reporter_name, report.reporter_phone, report.reporter_email)
+
+
+def timeline_for(actor: Actor, report: Report) -> QuerySet[ReportEvent]:
+    """Timeline entries the audience may read: the public sees public entries, parties see the
+    conversation, staff also see internal notes.
+    """
+    audience = audience_of(actor, report)
+    qs = report.events.select_related("actor_agency").order_by("created_at", "id")
+    if audience in ("national", "staff", "supervisor"):
+        return qs
+    if audience == "reporter":
+        return qs.exclude(visibility=Visibility.INTERNAL)
+    return qs.filter(visibility=Visibility.PUBLIC)
+
+
+def report_present(actor: Actor, report: Report) -> dict[str, Any]:
+    """A report as ``actor`` may see it: the shape every adapter serialises (no identity unless allowed)."""
+    audience = audience_of(actor, report)
+    public = audience == "public"
+    data: dict[str, Any] = {
+        "tracking_id": report.tracking_id,
+        "title": redact(report.title).text if public else report.title,
+        "body": report.body_public,
+        "classification": report.classification,
+        "category": str(report.category) if report.category_id else None,
+        "region": report.region_id,
+        "status": report.status,
+        "status_label": report.status_label,
+        "agency": report.owner_agency.name,
+        "channel": report.channel,
+        "is_anonymous": report.is_anonymous,
+        "is_secret": report.is_secret,
+        "submitted_at": report.submitted_at.isoformat(),
+        "deadlines": {
+            "verification": report.verify_due_at.isoformat() if report.verify_due_at else None,
+            "first_response": report.response_due_at.isoformat() if report.response_due_at else None,
+            "completion": report.completion_due_at.isoformat() if report.completion_due_at else None,
+            "auto_close": report.autoclose_due_at.isoformat() if report.autoclose_due_at else None,
+        },
+        "rating": report.rating,
+    }
+    if not public:
+        data["body_original"] = report.body_original
+        data["address"] = report.address
+    if identity_visible(actor, report):
+        identity = reporter_identity(actor, report)
+        data["reporter"] = {"name": identity.name, "phone": identity.phone, "email": identity.email}
+    else:
+        data["reporter"] = None
+    return data

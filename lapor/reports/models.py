@@ -1,0 +1,153 @@
+"""Reports and their timeline.
+
+Reporter identity is stored on the report row but is only ever read through :mod:`lapor.privacy.policy`,
+which decides per audience whether it may be shown (and audits every staff view of it).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from lapor.core import clock
+from lapor.reports.choices import Channel, Classification, EventKind, Visibility
+from lapor.reports.states import Status
+
+REPORTER_FIELDS = ("reporter_name", "reporter_phone", "reporter_email", "reporter_user")
+
+
+class Report(models.Model):
+    """A citizen's report (laporan) and its current state, owner and clocks.
+
+    ``body_original`` (isi laporan awal) never changes after submission; ``body_public`` (isi laporan akhir)
+    is what the verifier publishes, PII-redacted. Status, owner and deadlines change only through
+    :mod:`lapor.reports.services`.
+    """
+
+    tracking_id = models.CharField(_("nomor pelacakan"), max_length=16, unique=True)
+    access_token = models.CharField(max_length=64, editable=False)
+    intake_key = models.CharField(
+        max_length=200, null=True, blank=True, unique=True, help_text=_("Kunci idempotensi kanal masuk.")
+    )
+
+    title = models.CharField(_("judul"), max_length=200)
+    body_original = models.TextField(_("isi laporan awal"))
+    body_public = models.TextField(_("isi laporan akhir"))
+    classification = models.CharField(
+        _("klasifikasi"), max_length=24, choices=Classification.choices, default=Classification.PENGADUAN
+    )
+    category = models.ForeignKey(
+        "reference.Category", verbose_name=_("kategori"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    region = models.ForeignKey(
+        "reference.Region", verbose_name=_("lokasi"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    address = models.CharField(_("alamat"), max_length=300, blank=True)
+    latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    channel = models.CharField(_("kanal"), max_length=12, choices=Channel.choices, default=Channel.WEB)
+
+    is_anonymous = models.BooleanField(_("anonim"), default=False)
+    is_secret = models.BooleanField(_("rahasia"), default=False)
+    reporter_name = models.CharField(_("nama pelapor"), max_length=150, blank=True)
+    reporter_phone = models.CharField(_("telepon pelapor"), max_length=20, blank=True, db_index=True)
+    reporter_email = models.EmailField(_("e-mail pelapor"), blank=True)
+    reporter_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="reports"
+    )
+
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.SUBMITTED)
+    owner_agency = models.ForeignKey(
+        "agencies.Agency", verbose_name=_("instansi pemilik"), on_delete=models.PROTECT, related_name="owned_reports"
+    )
+    intake_agency = models.ForeignKey(
+        "agencies.Agency", verbose_name=_("instansi penerima"), on_delete=models.PROTECT, related_name="+"
+    )
+    disposed_by_agency = models.ForeignKey(
+        "agencies.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    suggested_agency = models.ForeignKey(
+        "agencies.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        help_text=_("Instansi yang disebut lebih berwenang pada pengembalian terakhir."),
+    )
+    bounce_count = models.PositiveSmallIntegerField(default=0)
+    reopen_count = models.PositiveSmallIntegerField(default=0)
+    archive_reason = models.CharField(max_length=24, blank=True)
+    status_note = models.TextField(blank=True, help_text=_("Alasan tunda/arsip/pengembalian terakhir."))
+
+    submitted_at = models.DateTimeField(_("tanggal masuk"), default=clock.now)
+    verified_at = models.DateTimeField(null=True, blank=True)
+    disposed_at = models.DateTimeField(null=True, blank=True)
+    first_response_at = models.DateTimeField(null=True, blank=True)
+    last_follow_up_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(default=clock.now)
+
+    # SLA clocks (see docs/subsystems/sla.md). A clock is running when it has a due time and no met time.
+    verify_due_at = models.DateTimeField(null=True, blank=True)
+    verify_paused_at = models.DateTimeField(null=True, blank=True)
+    verify_remaining_hk = models.PositiveSmallIntegerField(null=True, blank=True)
+    response_due_at = models.DateTimeField(null=True, blank=True)
+    completion_due_at = models.DateTimeField(null=True, blank=True)
+    autoclose_due_at = models.DateTimeField(null=True, blank=True)
+    escalation_level = models.PositiveSmallIntegerField(default=0)
+
+    rating = models.PositiveSmallIntegerField(null=True, blank=True)
+    rating_comment = models.TextField(blank=True)
+    is_unsatisfied = models.BooleanField(_("tidak puas"), default=False)
+
+    class Meta:
+        verbose_name = _("laporan")
+        verbose_name_plural = _("laporan")
+        indexes = [
+            models.Index(fields=["owner_agency", "status", "-submitted_at"], name="report_inbox"),
+            models.Index(fields=["status", "-submitted_at"], name="report_status_recent"),
+            models.Index(fields=["-submitted_at"], name="report_recent"),
+            models.Index(fields=["status", "verify_due_at"], name="report_verify_due"),
+            models.Index(fields=["status", "completion_due_at"], name="report_completion_due"),
+            models.Index(fields=["status", "autoclose_due_at"], name="report_autoclose_due"),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.tracking_id} {self.title}"
+
+    @property
+    def status_label(self) -> str:
+        return str(Status(self.status).label)
+
+
+class ReportEvent(models.Model):
+    """One entry in a report's timeline: a transition, a message or a note. Never edited or deleted."""
+
+    report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="events")
+    kind = models.CharField(max_length=20, choices=EventKind.choices)
+    visibility = models.CharField(max_length=10, choices=Visibility.choices, default=Visibility.PARTIES)
+    from_status = models.CharField(max_length=16, blank=True)
+    to_status = models.CharField(max_length=16, blank=True)
+    actor_user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT)
+    actor_agency = models.ForeignKey("agencies.Agency", null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="+")
+    actor_kind = models.CharField(max_length=12)
+    body = models.TextField(blank=True)
+    data = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=clock.now)
+
+    class Meta:
+        verbose_name = _("riwayat laporan")
+        verbose_name_plural = _("riwayat laporan")
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["report", "created_at"], name="report_event_timeline")]
+
+    def __str__(self) -> str:
+        return f"{self.report_id} {self.kind}"
+
+
+class TrackingCounter(models.Model):
+    """Monotonic counter behind tracking IDs on SQLite (PostgreSQL uses a native sequence)."""
+
+    name = models.CharField(max_length=32, primary_key=True)
+    value = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.name}={self.value}"

@@ -1,0 +1,464 @@
+"""Every transition of an existing report, one function each.
+
+Each function: lock the report, check the state machine and the actor's right (before writing anything),
+validate its input, apply the change, then write one timeline event, one audit event and its notifications
+in the same transaction. Any refusal raises an :class:`~lapor.core.errors.ApplicationError` and changes nothing.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from lapor.agencies.actors import Actor
+from lapor.agencies.choices import Role
+from lapor.agencies.models import Agency
+from lapor.audit.models import AuditEventType as AT
+from lapor.core import clock
+from lapor.core.errors import PermissionDenied, ValidationFailed
+from lapor.privacy.redaction import redact
+from lapor.reference.models import Category
+from lapor.reports.choices import ArchiveReason, Classification, EventKind, Visibility
+from lapor.reports.models import Report, ReportEvent
+from lapor.reports.permissions import can_dispose_to, permission_assert
+from lapor.reports.services._base import (
+    AUTOCLOSE_HK,
+    FIRST_RESPONSE_HK,
+    VERIFY_HK,
+    actor_agency_id,
+    completion_hk,
+    deadline,
+    notify_agency_staff,
+    notify_reporter,
+    record_event,
+    report_lock,
+    root_agency,
+)
+from lapor.reports.states import Action, Status, transition_assert
+from lapor.sla.calendar import national_calendar
+from lapor.sla.deadlines import working_days_left
+
+A = Action
+TEXT_MAX = 10_000
+
+
+def _begin(report: Report | int, action: str, actor: Actor) -> tuple[Report, str, str]:
+    """Lock, check the state, then the right. Returns (fresh report, from-state, to-state)."""
+    locked = report_lock(report)
+    target = transition_assert(action, locked.status)
+    permission_assert(actor, action, locked)
+    return locked, locked.status, target
+
+
+def _text(value: str, field: str, *, required: bool = True, minimum: int = 5) -> str:
+    value = (value or "").strip()
+    if required and len(value) < minimum:
+        raise ValidationFailed(_("Mohon isi %(field)s (minimal %(n)d karakter).") % {"field": field, "n": minimum},
+                               extra={"field": field})
+    if len(value) > TEXT_MAX:
+        raise ValidationFailed(_("%(field)s terlalu panjang (maksimal %(n)d karakter).")
+                               % {"field": field, "n": TEXT_MAX}, extra={"field": field})
+    return value
+
+
+def _save(report: Report, *fields: str) -> None:
+    report.updated_at = clock.now()
+    report.save(update_fields=[*fields, "updated_at"])
+
+
+def _agency(agency: Agency | int | str, field: str) -> Agency:
+    if isinstance(agency, Agency):
+        return agency
+    lookup = {"pk": agency} if isinstance(agency, int) else {"code": agency}
+    found = Agency.objects.filter(active=True, **lookup).first()
+    if found is None:
+        raise ValidationFailed(_("Instansi tidak ditemukan."), extra={"field": field})
+    return found
+
+
+# --- verification ------------------------------------------------------------------------------------
+
+@transaction.atomic
+def report_verify(
+    *, report: Report | int, actor: Actor, title: str | None = None, body_public: str | None = None,
+    classification: str | None = None, category_id: int | None = None, is_anonymous: bool | None = None,
+    is_secret: bool | None = None,
+) -> Report:
+    """Verify: edit the public title/text (the original stays), set classification, category and flags."""
+    report, before, target = _begin(report, A.VERIFY, actor)
+    changes: dict[str, object] = {}
+    if title is not None:
+        title = _text(title, "judul")[:200]
+        changes["title"] = title
+    if body_public is not None:
+        changes["body_public"] = redact(_text(body_public, "isi laporan akhir", minimum=10),
+                                        names=[report.reporter_name]).text
+    if classification is not None:
+        if classification not in Classification.values:
+            raise ValidationFailed(_("Klasifikasi tidak dikenal: %(value)s") % {"value": classification},
+                                   extra={"field": "classification"})
+        changes["classification"] = classification
+    if category_id is not None:
+        if not Category.objects.filter(pk=category_id, active=True).exists():
+            raise ValidationFailed(_("Kategori tidak dikenal atau sudah tidak aktif."), extra={"field": "category"})
+        changes["category_id"] = category_id
+    if is_anonymous is not None:
+        changes["is_anonymous"] = bool(is_anonymous)
+    if is_secret is not None:
+        changes["is_secret"] = bool(is_secret)
+    changed = {k: v for k, v in changes.items() if getattr(report, k) != v}
+    for key, value in changed.items():
+        setattr(report, key, value)
+    report.status = target
+    if report.verified_at is None:
+        report.verified_at = clock.now()
+    _save(report, "status", "verified_at", *changed)
+    record_event(
+        report=report, actor=actor, kind=EventKind.VERIFIED, audit_type=AT.REPORT_VERIFIED, from_status=before,
+        visibility=Visibility.PARTIES, data={"changed": sorted(changed)},
+        actor_agency_id=actor_agency_id(actor, report, Role.NATIONAL_ADMIN, Role.AGENCY_ADMIN),
+    )
+    if before != target:
+        notify_reporter(report, kind="report.verified",
+                        message=_("Laporan %(tid)s telah diverifikasi dan akan diteruskan ke instansi berwenang.")
+                        % {"tid": report.tracking_id})
+    return report
+
+
+@transaction.atomic
+def report_request_info(*, report: Report | int, actor: Actor, question: str) -> Report:
+    """Tunda: ask the reporter for missing information. The verification clock pauses."""
+    report, before, target = _begin(report, A.REQUEST_INFO, actor)
+    question = _text(question, "pertanyaan untuk pelapor", minimum=10)
+    now = clock.now()
+    if report.verify_due_at is not None:
+        left = working_days_left(now, report.verify_due_at, tz=report.intake_agency.timezone,
+                                 calendar=national_calendar())
+        report.verify_remaining_hk = max(left, 1)
+    report.verify_paused_at = now
+    report.verify_due_at = None
+    report.status = target
+    report.status_note = question
+    _save(report, "status", "status_note", "verify_paused_at", "verify_due_at", "verify_remaining_hk")
+    notify_reporter(report, kind="report.info_requested",
+                    message=_("Laporan %(tid)s ditunda: petugas memerlukan informasi tambahan. %(q)s")
+                    % {"tid": report.tracking_id, "q": question})
+    record_event(report=report, actor=actor, kind=EventKind.INFO_REQUESTED, audit_type=AT.REPORT_INFO_REQUESTED,
+                 from_status=before, body=question,
+                 actor_agency_id=actor_agency_id(actor, report, Role.NATIONAL_ADMIN, Role.AGENCY_ADMIN))
+    return report
+
+
+@transaction.atomic
+def report_provide_info(*, report: Report | int, actor: Actor, message: str) -> Report:
+    """The reporter answers a tunda request: back to verification, the clock resumes where it stopped."""
+    report, before, target = _begin(report, A.PROVIDE_INFO, actor)
+    message = _text(message, "jawaban", minimum=2)
+    now = clock.now()
+    report.verify_due_at = deadline(now, report.verify_remaining_hk or VERIFY_HK, report.intake_agency)
+    report.verify_paused_at = None
+    report.verify_remaining_hk = None
+    report.status = target
+    _save(report, "status", "verify_due_at", "verify_paused_at", "verify_remaining_hk")
+    record_event(report=report, actor=actor, kind=EventKind.INFO_PROVIDED, audit_type=AT.REPORT_INFO_PROVIDED,
+                 from_status=before, body=message)
+    return report
+
+
+@transaction.atomic
+def report_archive(*, report: Report | int, actor: Actor, reason: str, explanation: str) -> Report:
+    """Arsip: spam, unclear, duplicate, not government… A reason is required and the reporter is told why."""
+    report, before, target = _begin(report, A.ARCHIVE, actor)
+    if reason not in ArchiveReason.values:
+        raise ValidationFailed(_("Alasan arsip tidak dikenal: %(value)s") % {"value": reason},
+                               extra={"field": "reason"})
+    explanation = _text(explanation, "penjelasan untuk pelapor", minimum=10)
+    report.status = target
+    report.archive_reason = reason
+    report.status_note = explanation
+    report.closed_at = clock.now()
+    _save(report, "status", "archive_reason", "status_note", "closed_at")
+    notify_reporter(report, kind="report.archived",
+                    message=_("Laporan %(tid)s diarsipkan (%(reason)s): %(why)s")
+                    % {"tid": report.tracking_id, "reason": ArchiveReason(reason).label, "why": explanation})
+    record_event(report=report, actor=actor, kind=EventKind.ARCHIVED, audit_type=AT.REPORT_ARCHIVED,
+                 from_status=before, body=explanation, data={"reason": reason},
+                 actor_agency_id=actor_agency_id(actor, report, Role.NATIONAL_ADMIN, Role.AGENCY_ADMIN))
+    return report
+
+
+# --- disposition -------------------------------------------------------------------------------------
+
+def _start_agency_clocks(report: Report, agency: Agency) -> None:
+    now = clock.now()
+    report.disposed_at = now
+    report.response_due_at = deadline(now, FIRST_RESPONSE_HK, agency) if report.first_response_at is None else None
+    report.completion_due_at = deadline(now, completion_hk(report, agency), agency)
+    report.escalation_level = 0
+
+
+@transaction.atomic
+def report_dispose(*, report: Report | int, actor: Actor, agency: Agency | int | str, note: str = "") -> Report:
+    """Send a verified (or returned) report to the agency with the authority to act.
+
+    The response and completion clocks (re)start for the new owner: it learns of the report only now.
+    """
+    report, before, target = _begin(report, A.DISPOSE, actor)
+    to = _agency(agency, "agency")
+    if to.is_root():
+        raise ValidationFailed(_("Pilih instansi tujuan, bukan pengelola nasional."), extra={"field": "agency"})
+    if not can_dispose_to(actor, to.path):
+        raise PermissionDenied(_("Anda hanya dapat mendisposisikan ke instansi di bawah kewenangan Anda."),
+                               extra={"field": "agency"})
+    from_agency_id = actor_agency_id(actor, report, Role.NATIONAL_ADMIN, Role.AGENCY_ADMIN)
+    report.disposed_by_agency_id = from_agency_id
+    report.owner_agency = to
+    report.suggested_agency = None
+    report.status = target
+    _start_agency_clocks(report, to)
+    _save(report, "status", "owner_agency", "disposed_by_agency", "suggested_agency", "disposed_at",
+          "response_due_at", "completion_due_at", "escalation_level")
+    note = (note or "").strip()[:2000]
+    notify_agency_staff(report, to.pk, kind="report.disposed",
+                        message=_("Laporan %(tid)s didisposisikan kepada %(agency)s: %(title)s")
+                        % {"tid": report.tracking_id, "agency": to.name, "title": report.title})
+    notify_reporter(report, kind="report.disposed",
+                    message=_("Laporan %(tid)s diteruskan kepada %(agency)s untuk ditindaklanjuti.")
+                    % {"tid": report.tracking_id, "agency": to.name})
+    record_event(report=report, actor=actor, kind=EventKind.DISPOSED, audit_type=AT.REPORT_DISPOSED,
+                 from_status=before, body=note, visibility=Visibility.PUBLIC,
+                 data={"from_agency_id": from_agency_id, "to_agency_id": to.pk, "to_agency": to.name},
+                 actor_agency_id=from_agency_id)
+    return report
+
+
+@transaction.atomic
+def report_dispose_internal(*, report: Report | int, actor: Actor, agency: Agency | int | str,
+                            note: str = "") -> Report:
+    """Internal disposisi down the owner's subtree (instansi → OPD → unit). The agency clocks keep running."""
+    report, before, target = _begin(report, A.DISPOSE_INTERNAL, actor)
+    to = _agency(agency, "agency")
+    current = report.owner_agency
+    if to.pk == current.pk or not to.is_in_subtree_of(current):
+        raise ValidationFailed(
+            _("Disposisi internal hanya ke unit di bawah %(agency)s.") % {"agency": current.name},
+            extra={"field": "agency"},
+        )
+    report.disposed_by_agency = current
+    report.owner_agency = to
+    report.status = target
+    if report.disposed_at is None:
+        _start_agency_clocks(report, to)
+    _save(report, "status", "owner_agency", "disposed_by_agency", "disposed_at", "response_due_at",
+          "completion_due_at", "escalation_level")
+    notify_agency_staff(report, to.pk, kind="report.disposed",
+                        message=_("Laporan %(tid)s didisposisikan kepada %(agency)s: %(title)s")
+                        % {"tid": report.tracking_id, "agency": to.name, "title": report.title})
+    record_event(report=report, actor=actor, kind=EventKind.INTERNAL_DISPOSED,
+                 audit_type=AT.REPORT_DISPOSED_INTERNAL, from_status=before, body=(note or "").strip()[:2000],
+                 visibility=Visibility.PUBLIC,
+                 data={"from_agency_id": current.pk, "to_agency_id": to.pk, "to_agency": to.name},
+                 actor_agency_id=actor_agency_id(actor, report, Role.NATIONAL_ADMIN, Role.AGENCY_ADMIN))
+    return report
+
+
+def _return_target(report: Report) -> Agency:
+    """Who gets a bounced report: the agency that disposed it here, or the national arbiter when the
+    report has bounced too often (or nobody else is above it).
+    """
+    if report.bounce_count >= settings.LAPOR_ARBITER_AFTER_BOUNCES:
+        return root_agency()
+    disposer = report.disposed_by_agency
+    if disposer is None or disposer.pk == report.owner_agency_id:
+        return root_agency()
+    return disposer
+
+
+def _disposer_of(agency: Agency, report: Report) -> int | None:
+    """The agency that last disposed the report to ``agency`` (from the timeline)."""
+    row = (
+        ReportEvent.objects.filter(report=report, kind__in=[EventKind.DISPOSED, EventKind.INTERNAL_DISPOSED],
+                                   data__to_agency_id=agency.pk)
+        .order_by("-created_at", "-id").values_list("data", flat=True).first()
+    )
+    return row.get("from_agency_id") if row else None
+
+
+@transaction.atomic
+def report_return(*, report: Report | int, actor: Actor, reason: str, better_agency: Agency | int | str) -> Report:
+    """Bukan wewenang: the owner says the report is not theirs, names who it belongs to and why.
+
+    It goes back up to whoever disposed it; after repeated bounces it goes to the national admin as arbiter.
+    """
+    report, before, target = _begin(report, A.RETURN, actor)
+    reason = _text(reason, "alasan bukan wewenang", minimum=15)
+    better = _agency(better_agency, "better_agency")
+    owner = report.owner_agency
+    acting_id = actor.acting_agency_id(owner, Role.AGENCY_ADMIN)
+    if better.is_root() or better.is_in_subtree_of(owner):
+        raise ValidationFailed(
+            _("Sebutkan instansi lain yang berwenang (bukan %(agency)s atau unit di bawahnya).")
+            % {"agency": owner.name},
+            extra={"field": "better_agency"},
+        )
+    back_to = _return_target(report)
+    report.bounce_count += 1
+    report.owner_agency = back_to
+    report.disposed_by_agency_id = None if back_to.is_root() else _disposer_of(back_to, report)
+    report.suggested_agency = better
+    report.status = target
+    report.status_note = reason
+    _save(report, "status", "status_note", "owner_agency", "disposed_by_agency", "suggested_agency",
+          "bounce_count")
+    notify_agency_staff(report, back_to.pk, kind="report.returned",
+                        roles=(Role.AGENCY_ADMIN, Role.NATIONAL_ADMIN),
+                        message=_("Laporan %(tid)s dikembalikan oleh %(from)s (bukan wewenang): %(why)s. "
+                                  "Instansi yang disarankan: %(better)s.")
+                        % {"tid": report.tracking_id, "from": owner.name, "why": reason, "better": better.name})
+    record_event(report=report, actor=actor, kind=EventKind.RETURNED, audit_type=AT.REPORT_RETURNED,
+                 from_status=before, body=reason, visibility=Visibility.PUBLIC,
+                 data={"from_agency_id": owner.pk, "to_agency_id": back_to.pk, "better_agency_id": better.pk,
+                       "better_agency": better.name, "bounce": report.bounce_count},
+                 actor_agency_id=acting_id)
+    return report
+
+
+# --- follow-up and the conversation ------------------------------------------------------------------
+
+@transaction.atomic
+def report_follow_up(*, report: Report | int, actor: Actor, message: str) -> Report:
+    """Tindak lanjut: the agency's answer to the reporter. Starts the 10-HK auto-close window."""
+    report, before, target = _begin(report, A.FOLLOW_UP, actor)
+    message = _text(message, "tindak lanjut", minimum=20)
+    now = clock.now()
+    if report.first_response_at is None:
+        report.first_response_at = now
+    report.last_follow_up_at = now
+    report.autoclose_due_at = deadline(now, AUTOCLOSE_HK, report.owner_agency)
+    report.is_unsatisfied = False
+    report.status = target
+    _save(report, "status", "first_response_at", "last_follow_up_at", "autoclose_due_at", "is_unsatisfied")
+    notify_reporter(report, kind="report.followed_up",
+                    message=_("Tindak lanjut laporan %(tid)s dari %(agency)s: %(msg)s")
+                    % {"tid": report.tracking_id, "agency": report.owner_agency.name, "msg": message[:300]})
+    record_event(report=report, actor=actor, kind=EventKind.FOLLOWED_UP, audit_type=AT.REPORT_FOLLOWED_UP,
+                 from_status=before, body=message, visibility=Visibility.PUBLIC,
+                 actor_agency_id=actor_agency_id(actor, report, Role.AGENCY_ADMIN, Role.LIAISON))
+    return report
+
+
+@transaction.atomic
+def report_reply(*, report: Report | int, actor: Actor, message: str) -> Report:
+    """The reporter writes on the thread. After a follow-up, it sends the report back to the agency."""
+    report, before, target = _begin(report, A.REPLY, actor)
+    message = _text(message, "tanggapan", minimum=2)
+    report.status = target
+    if before == Status.FOLLOWED_UP:
+        report.autoclose_due_at = None
+    _save(report, "status", "autoclose_due_at")
+    if before == Status.FOLLOWED_UP:
+        notify_agency_staff(report, report.owner_agency_id, kind="report.replied",
+                            message=_("Pelapor menanggapi tindak lanjut laporan %(tid)s: %(msg)s")
+                            % {"tid": report.tracking_id, "msg": message[:300]})
+    record_event(report=report, actor=actor, kind=EventKind.REPLIED, audit_type=AT.REPORT_REPLIED,
+                 from_status=before, body=message)
+    return report
+
+
+@transaction.atomic
+def report_dispute(*, report: Report | int, actor: Actor, reason: str) -> Report:
+    """Tidak puas / sanggah: after a follow-up it blocks auto-close and sends the report back to the agency
+    (its completion clock keeps running); on a closed report it reopens it; on an archived one it asks the
+    national admin to look again.
+    """
+    report, before, target = _begin(report, A.DISPUTE, actor)
+    reason = _text(reason, "alasan", minimum=10)
+    report.status = target
+    report.is_unsatisfied = True
+    report.autoclose_due_at = None
+    fields = ["status", "is_unsatisfied", "autoclose_due_at"]
+    if before in (Status.CLOSED, Status.ARCHIVED):
+        report.reopen_count += 1
+        report.closed_at = None
+        fields += ["reopen_count", "closed_at"]
+    if before == Status.ARCHIVED:
+        report.owner_agency = root_agency()
+        report.verify_due_at = deadline(clock.now(), VERIFY_HK, report.owner_agency)
+        fields += ["owner_agency", "verify_due_at"]
+    _save(report, *fields)
+    notify_agency_staff(report, report.owner_agency_id, kind="report.disputed",
+                        roles=(Role.AGENCY_ADMIN, Role.LIAISON, Role.NATIONAL_ADMIN),
+                        message=_("Pelapor tidak puas dengan penanganan laporan %(tid)s: %(why)s")
+                        % {"tid": report.tracking_id, "why": reason[:300]})
+    kind = EventKind.REOPENED if before in (Status.CLOSED, Status.ARCHIVED) else EventKind.DISPUTED
+    record_event(report=report, actor=actor, kind=kind, audit_type=AT.REPORT_DISPUTED, from_status=before,
+                 body=reason)
+    return report
+
+
+@transaction.atomic
+def report_rate(*, report: Report | int, actor: Actor, rating: int, comment: str = "") -> Report:
+    """The reporter rates the answer, 1 (very poor) to 5 (very good), with an optional comment."""
+    report, before, target = _begin(report, A.RATE, actor)
+    if not isinstance(rating, int) or isinstance(rating, bool) or not 1 <= rating <= 5:
+        raise ValidationFailed(_("Penilaian harus angka 1 sampai 5."), extra={"field": "rating"})
+    comment = _text(comment, "komentar", required=False)
+    report.rating = rating
+    report.rating_comment = comment
+    report.status = target
+    _save(report, "rating", "rating_comment", "status")
+    record_event(report=report, actor=actor, kind=EventKind.RATED, audit_type=AT.REPORT_RATED,
+                 from_status=before, body=comment, data={"rating": rating})
+    return report
+
+
+@transaction.atomic
+def report_close(*, report: Report | int, actor: Actor, note: str = "") -> Report:
+    """Staff close a followed-up report as finished (selesai)."""
+    report, before, target = _begin(report, A.CLOSE, actor)
+    report.status = target
+    report.closed_at = clock.now()
+    report.autoclose_due_at = None
+    _save(report, "status", "closed_at", "autoclose_due_at")
+    notify_reporter(report, kind="report.closed",
+                    message=_("Laporan %(tid)s dinyatakan selesai. Anda dapat memberi penilaian atau menyanggah "
+                              "bila belum puas.") % {"tid": report.tracking_id})
+    record_event(report=report, actor=actor, kind=EventKind.CLOSED, audit_type=AT.REPORT_CLOSED,
+                 from_status=before, body=(note or "").strip()[:2000], visibility=Visibility.PUBLIC,
+                 actor_agency_id=actor_agency_id(actor, report, Role.NATIONAL_ADMIN, Role.AGENCY_ADMIN))
+    return report
+
+
+@transaction.atomic
+def report_auto_close(*, report: Report | int, actor: Actor) -> Report:
+    """The system closes a followed-up report whose reporter did not answer within 10 HK.
+
+    Refused before the window has passed, and never for a report the reporter said they are unhappy with.
+    """
+    report, before, target = _begin(report, A.AUTO_CLOSE, actor)
+    now = clock.now()
+    if report.is_unsatisfied:
+        raise ValidationFailed(_("Pelapor menyatakan tidak puas: laporan tidak ditutup otomatis."))
+    if report.autoclose_due_at is None or now <= report.autoclose_due_at:
+        raise ValidationFailed(_("Batas 10 hari kerja tanpa tanggapan belum terlewati."))
+    report.status = target
+    report.closed_at = now
+    _save(report, "status", "closed_at")
+    notify_reporter(report, kind="report.auto_closed",
+                    message=_("Laporan %(tid)s ditutup otomatis karena tidak ada tanggapan dalam 10 hari kerja. "
+                              "Anda masih dapat menyanggah bila belum puas.") % {"tid": report.tracking_id})
+    record_event(report=report, actor=actor, kind=EventKind.AUTO_CLOSED, audit_type=AT.REPORT_AUTO_CLOSED,
+                 from_status=before, visibility=Visibility.PUBLIC)
+    return report
+
+
+@transaction.atomic
+def report_add_note(*, report: Report | int, actor: Actor, note: str) -> ReportEvent:
+    """An internal note between staff (never shown to the reporter or the public)."""
+    report, before, _target = _begin(report, A.NOTE, actor)
+    note = _text(note, "catatan", minimum=2)
+    return record_event(report=report, actor=actor, kind=EventKind.NOTE, audit_type=AT.REPORT_NOTE,
+                        from_status=before, body=note, visibility=Visibility.INTERNAL,
+                        actor_agency_id=actor_agency_id(actor, report, Role.NATIONAL_ADMIN, Role.AGENCY_ADMIN,
+                                                        Role.LIAISON))
