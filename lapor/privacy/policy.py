@@ -51,12 +51,23 @@ def reports_visible_to(actor: Actor) -> QuerySet[Report]:
         return qs.none()
     if actor.is_staff_actor:
         paths = actor.scope_paths(*STAFF_READ_ROLES, Role.SUPERVISOR)
-        return qs.filter(_scope_q(paths)) if paths else qs.none()
+        return qs.filter(_scope_q(paths) | PUBLIC_Q) if paths else public_reports()
     return public_reports()
 
 
+PUBLIC_Q = Q(is_secret=False, status__in=PUBLISHABLE_STATUSES)
+
+
 def public_reports() -> QuerySet[Report]:
-    return Report.objects.filter(is_secret=False, status__in=PUBLISHABLE_STATUSES)
+    return Report.objects.filter(PUBLIC_Q)
+
+
+def reports_in_scope_of(actor: Actor) -> QuerySet[Report]:
+    """The staff inbox: reports owned by the actor's subtrees (all reports for the national admin)."""
+    if actor.is_system or actor.is_national_admin:
+        return Report.objects.all()
+    paths = actor.scope_paths(*STAFF_READ_ROLES, Role.SUPERVISOR) if actor.is_staff_actor else []
+    return Report.objects.filter(_scope_q(paths)) if paths else Report.objects.none()
 
 
 def report_for(actor: Actor, tracking_id: str, *, token: str | None = None) -> Report:

@@ -54,13 +54,11 @@ class WorkingCalendar:
                 ordinals.append(o)
         self._ordinals = ordinals
 
-    def with_closures(self, closures: Iterable[dt.date]) -> WorkingCalendar:
+    def with_closures(self, closures: Iterable[dt.date]) -> WorkingCalendar | ClosureCalendar:
         """This calendar minus an agency's own non-working days (regional holidays, disasters)."""
-        extra = frozenset(closures)
-        if not extra:
-            return self
-        return WorkingCalendar(non_working=self.non_working | extra, first_year=self.first_year,
-                               last_year=self.last_year)
+        extra = frozenset(d for d in closures if self.first_year <= d.year <= self.last_year)
+        extra = frozenset(d for d in extra if self.is_working_day(d))
+        return ClosureCalendar(self, extra) if extra else self
 
     def _check(self, day: dt.date) -> None:
         if not self.first_year <= day.year <= self.last_year:
@@ -98,6 +96,55 @@ class WorkingCalendar:
         self._check(day)
         i = bisect_left(self._ordinals, day.toordinal())
         return dt.date.fromordinal(self._ordinals[i])
+
+
+class ClosureCalendar:
+    """A base calendar minus a handful of extra closed days, without rebuilding the whole table."""
+
+    __slots__ = ("base", "closed", "_closed_ords")
+
+    def __init__(self, base: WorkingCalendar, closed: frozenset[dt.date]) -> None:
+        self.base = base
+        self.closed = closed
+        self._closed_ords = sorted(d.toordinal() for d in closed)
+
+    @property
+    def first_year(self) -> int:
+        return self.base.first_year
+
+    @property
+    def last_year(self) -> int:
+        return self.base.last_year
+
+    def _closed_in(self, start: dt.date, end: dt.date) -> int:
+        """Closed (otherwise working) days after ``start`` up to and including ``end``."""
+        return bisect_right(self._closed_ords, end.toordinal()) - bisect_right(self._closed_ords, start.toordinal())
+
+    def is_working_day(self, day: dt.date) -> bool:
+        return day not in self.closed and self.base.is_working_day(day)
+
+    def add_working_days(self, start: dt.date, n: int) -> dt.date:
+        result = self.base.add_working_days(start, n)
+        missing = self._closed_in(start, result)
+        while missing:
+            previous = result
+            result = self.base.add_working_days(previous, missing)
+            missing = self._closed_in(previous, result)
+        return result
+
+    def working_days_between(self, start: dt.date, end: dt.date) -> int:
+        if end < start:
+            return -self.working_days_between(end, start)
+        return self.base.working_days_between(start, end) - self._closed_in(start, end)
+
+    def next_working_day_on_or_after(self, day: dt.date) -> dt.date:
+        day = self.base.next_working_day_on_or_after(day)
+        while day in self.closed:
+            day = self.base.add_working_days(day, 1)
+        return day
+
+    def with_closures(self, closures: Iterable[dt.date]) -> ClosureCalendar:
+        return self.base.with_closures(self.closed | frozenset(closures))  # type: ignore[return-value]
 
 
 @functools.cache

@@ -10,7 +10,9 @@ import datetime as dt
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from lapor.sla.calendar import WorkingCalendar
+from lapor.sla.calendar import ClosureCalendar, WorkingCalendar
+
+Calendar = WorkingCalendar | ClosureCalendar
 
 
 class ClockColour(StrEnum):
@@ -36,17 +38,17 @@ def end_of_day(day: dt.date, tz: str) -> dt.datetime:
     return local.astimezone(dt.UTC)
 
 
-def deadline_after(at: dt.datetime, n: int, *, tz: str, calendar: WorkingCalendar) -> dt.datetime:
+def deadline_after(at: dt.datetime, n: int, *, tz: str, calendar: Calendar) -> dt.datetime:
     """End of the Nth working day after ``at``'s local date in ``tz``."""
     return end_of_day(calendar.add_working_days(local_date(at, tz), n), tz)
 
 
-def working_days_left(now: dt.datetime, due: dt.datetime, *, tz: str, calendar: WorkingCalendar) -> int:
+def working_days_left(now: dt.datetime, due: dt.datetime, *, tz: str, calendar: Calendar) -> int:
     """Working days from today (local) up to the due date: 0 on the due day itself, negative once past it."""
     return calendar.working_days_between(local_date(now, tz), local_date(due, tz))
 
 
-def clock_colour(now: dt.datetime, due: dt.datetime, *, tz: str, calendar: WorkingCalendar) -> ClockColour:
+def clock_colour(now: dt.datetime, due: dt.datetime, *, tz: str, calendar: Calendar) -> ClockColour:
     """Red once the deadline has passed; yellow with one working day or less left; green otherwise."""
     if now > due:
         return ClockColour.RED

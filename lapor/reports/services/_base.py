@@ -23,7 +23,7 @@ from lapor.notifications.models import OutboxChannel
 from lapor.notifications.services import outbox_enqueue, reporter_channel
 from lapor.reports.choices import COMPLETION_HK, Visibility
 from lapor.reports.models import Report, ReportEvent
-from lapor.sla.calendar import national_calendar
+from lapor.sla.selectors import calendar_for
 from lapor.sla.deadlines import deadline_after
 
 VERIFY_HK = 3
@@ -150,4 +150,5 @@ def completion_hk(report: Report, agency: Agency) -> int:
 
 
 def deadline(at: dt.datetime, hk: int, agency: Agency) -> dt.datetime:
-    return deadline_after(at, hk, tz=agency.timezone, calendar=national_calendar())
+    """End of the ``hk``-th working day after ``at`` in the agency's time zone, skipping its closures."""
+    return deadline_after(at, hk, tz=agency.timezone, calendar=calendar_for(agency))

@@ -36,7 +36,7 @@ from lapor.reports.services._base import (
     root_agency,
 )
 from lapor.reports.states import Action, Status, transition_assert
-from lapor.sla.calendar import national_calendar
+from lapor.sla.selectors import calendar_for
 from lapor.sla.deadlines import working_days_left
 
 A = Action
@@ -134,7 +134,7 @@ def report_request_info(*, report: Report | int, actor: Actor, question: str) ->
     now = clock.now()
     if report.verify_due_at is not None:
         left = working_days_left(now, report.verify_due_at, tz=report.intake_agency.timezone,
-                                 calendar=national_calendar())
+                                 calendar=calendar_for(report.intake_agency))
         report.verify_remaining_hk = max(left, 1)
     report.verify_paused_at = now
     report.verify_due_at = None
@@ -267,7 +267,7 @@ def _return_target(report: Report) -> Agency:
     """Who gets a bounced report: the agency that disposed it here, or the national arbiter when the
     report has bounced too often (or nobody else is above it).
     """
-    if report.bounce_count >= settings.LAPOR_ARBITER_AFTER_BOUNCES:
+    if report.bounce_count + 1 >= settings.LAPOR_ARBITER_AFTER_BOUNCES:
         return root_agency()
     disposer = report.disposed_by_agency
     if disposer is None or disposer.pk == report.owner_agency_id:
