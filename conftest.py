@@ -66,29 +66,60 @@ ROLE_USERS = {
 
 def build_world() -> World:
     for code, name, level, kind, parent in REGIONS:
-        Region.objects.get_or_create(code=code, defaults={"name": name, "level": level, "kind": kind,
-                                                          "parent_id": parent})
-    root = Agency.objects.add_root(instance=Agency(code="lapor", name="LAPOR! Pengelola Nasional",
-                                                   kind=AgencyKind.NATIONAL, is_connected=True))
+        Region.objects.get_or_create(
+            code=code, defaults={"name": name, "level": level, "kind": kind, "parent_id": parent}
+        )
+    root = Agency.objects.add_root(
+        instance=Agency(code="lapor", name="LAPOR! Pengelola Nasional", kind=AgencyKind.NATIONAL, is_connected=True)
+    )
     _base._root_agency_id.cache_clear()
-    kupang = agency_create(parent=root, code="kotkupang", name="Pemerintah Kota Kupang", kind=AgencyKind.KOTA,
-                           region_id="53.71", sms_keyword="KOTKUPANG", is_connected=True)
-    dinkes = agency_create(parent=kupang, code="kupang-dinkes", name="Dinas Kesehatan Kota Kupang",
-                           kind=AgencyKind.DINAS)
-    puskesmas = agency_create(parent=dinkes, code="kupang-pkm-oepoi", name="Puskesmas Oepoi",
-                              kind=AgencyKind.PUSKESMAS)
+    kupang = agency_create(
+        parent=root,
+        code="kotkupang",
+        name="Pemerintah Kota Kupang",
+        kind=AgencyKind.KOTA,
+        region_id="53.71",
+        sms_keyword="KOTKUPANG",
+        is_connected=True,
+    )
+    dinkes = agency_create(
+        parent=kupang, code="kupang-dinkes", name="Dinas Kesehatan Kota Kupang", kind=AgencyKind.DINAS
+    )
+    puskesmas = agency_create(parent=dinkes, code="kupang-pkm-oepoi", name="Puskesmas Oepoi", kind=AgencyKind.PUSKESMAS)
     pupr = agency_create(parent=kupang, code="kupang-pupr", name="Dinas PUPR Kota Kupang", kind=AgencyKind.DINAS)
-    surabaya = agency_create(parent=root, code="kotsurabaya", name="Pemerintah Kota Surabaya",
-                             kind=AgencyKind.KOTA, region_id="35.78", sms_keyword="KOTSURABAYA")
-    kemenkes = agency_create(parent=root, code="kemenkes", name="Kementerian Kesehatan",
-                             kind=AgencyKind.KEMENTERIAN, sms_keyword="KEMENKES")
-    jayapura = agency_create(parent=root, code="kotjayapura", name="Pemerintah Kota Jayapura",
-                             kind=AgencyKind.KOTA, region_id="91.71", sms_keyword="KOTJAYAPURA")
-    world = World(root=root, kupang=kupang, dinkes=dinkes, puskesmas=puskesmas, pupr=pupr, surabaya=surabaya,
-                  kemenkes=kemenkes, jayapura=jayapura)
+    surabaya = agency_create(
+        parent=root,
+        code="kotsurabaya",
+        name="Pemerintah Kota Surabaya",
+        kind=AgencyKind.KOTA,
+        region_id="35.78",
+        sms_keyword="KOTSURABAYA",
+    )
+    kemenkes = agency_create(
+        parent=root, code="kemenkes", name="Kementerian Kesehatan", kind=AgencyKind.KEMENTERIAN, sms_keyword="KEMENKES"
+    )
+    jayapura = agency_create(
+        parent=root,
+        code="kotjayapura",
+        name="Pemerintah Kota Jayapura",
+        kind=AgencyKind.KOTA,
+        region_id="91.71",
+        sms_keyword="KOTJAYAPURA",
+    )
+    world = World(
+        root=root,
+        kupang=kupang,
+        dinkes=dinkes,
+        puskesmas=puskesmas,
+        pupr=pupr,
+        surabaya=surabaya,
+        kemenkes=kemenkes,
+        jayapura=jayapura,
+    )
     for username, (attr, role) in ROLE_USERS.items():
-        user = User.objects.create_user(username=username, password="x-test-pass-123",
-                                        email=f"{username}@example.go.id")
+        user = User.objects.create_user(
+            username=username, password="x-test-pass-123", email=f"{username}@example.go.id"
+        )
         membership_grant(user=user, agency=Agency.objects.get(pk=getattr(world, attr).pk), role=role)
         world.users[username] = user
     world.users["warga"] = User.objects.create_user(username="warga", password="x-test-pass-123")
@@ -114,9 +145,13 @@ def frozen_monday():
 
 def submit(world: World, **overrides) -> Report:
     fields = dict(
-        actor=Actor.public(), title="Jalan berlubang di depan SD Inpres Oebobo",
+        actor=Actor.public(),
+        title="Jalan berlubang di depan SD Inpres Oebobo",
         body="Jalan di depan SD Inpres Oebobo berlubang besar sejak dua minggu, sudah dua motor jatuh.",
-        channel="web", region_code="53.71.03.1004", reporter_name="Maria Ndun", reporter_phone="081234567890",
+        channel="web",
+        region_code="53.71.03.1004",
+        reporter_name="Maria Ndun",
+        reporter_phone="081234567890",
         reporter_email="maria@example.com",
     )
     fields.update(overrides)
@@ -136,8 +171,12 @@ def bring_to(world: World, status: str, **submit_overrides) -> Report:
     if status == "pending_info":
         return rs.report_request_info(report=report, actor=nas, question="Mohon sebutkan alamat lengkapnya.")
     if status == "archived":
-        return rs.report_archive(report=report, actor=nas, reason="tidak_jelas",
-                                 explanation="Isi laporan tidak cukup jelas untuk ditindaklanjuti.")
+        return rs.report_archive(
+            report=report,
+            actor=nas,
+            reason="tidak_jelas",
+            explanation="Isi laporan tidak cukup jelas untuk ditindaklanjuti.",
+        )
     report = rs.report_verify(report=report, actor=nas, classification="pengaduan")
     if status == "verified":
         return report
@@ -146,10 +185,17 @@ def bring_to(world: World, status: str, **submit_overrides) -> Report:
     if status == "disposed":
         return report
     if status == "returned":
-        return rs.report_return(report=report, actor=world.actor("dinkes_admin"), better_agency=world.pupr,
-                                reason="Perbaikan jalan adalah kewenangan Dinas PUPR, bukan Dinas Kesehatan.")
-    report = rs.report_follow_up(report=report, actor=world.actor("dinkes_penghubung"),
-                                 message="Tim kami sudah meninjau lokasi dan berkoordinasi dengan puskesmas.")
+        return rs.report_return(
+            report=report,
+            actor=world.actor("dinkes_admin"),
+            better_agency=world.pupr,
+            reason="Perbaikan jalan adalah kewenangan Dinas PUPR, bukan Dinas Kesehatan.",
+        )
+    report = rs.report_follow_up(
+        report=report,
+        actor=world.actor("dinkes_penghubung"),
+        message="Tim kami sudah meninjau lokasi dan berkoordinasi dengan puskesmas.",
+    )
     if status == "followed_up":
         return report
     if status == "in_progress":

@@ -60,9 +60,8 @@ class Actor:
             return cls.public()
         from lapor.agencies.models import Membership
 
-        rows = (
-            Membership.objects.filter(user=user, active=True, agency__active=True)
-            .values_list("role", "agency_id", "agency__path", "agency__name")
+        rows = Membership.objects.filter(user=user, active=True, agency__active=True).values_list(
+            "role", "agency_id", "agency__path", "agency__name"
         )
         scopes = tuple(Scope(role, aid, path, name) for role, aid, path, name in rows)
         if not scopes:

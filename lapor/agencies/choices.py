@@ -26,8 +26,17 @@ class AgencyKind(models.TextChoices):
     def instansi_kinds(cls) -> frozenset[str]:
         """Kinds that are a K/L/D instansi in their own right (the level the national admin disposes to)."""
         return frozenset(
-            {cls.KEMENTERIAN, cls.LEMBAGA, cls.PROVINSI, cls.KABUPATEN, cls.KOTA, cls.BUMN, cls.BUMD, cls.PTN,
-             cls.PERWAKILAN}
+            {
+                cls.KEMENTERIAN,
+                cls.LEMBAGA,
+                cls.PROVINSI,
+                cls.KABUPATEN,
+                cls.KOTA,
+                cls.BUMN,
+                cls.BUMD,
+                cls.PTN,
+                cls.PERWAKILAN,
+            }
         )
 
 

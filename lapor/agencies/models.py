@@ -41,8 +41,9 @@ class Agency(MP_Node, BaseModel):
     sla_aspirasi_days = models.PositiveSmallIntegerField(_("batas aspirasi (HK)"), null=True, blank=True)
     sla_informasi_days = models.PositiveSmallIntegerField(_("batas permintaan informasi (HK)"), null=True, blank=True)
     sla_pengaduan_days = models.PositiveSmallIntegerField(_("batas pengaduan (HK)"), null=True, blank=True)
-    sla_pengawasan_days = models.PositiveSmallIntegerField(_("batas pengaduan berkadar pengawasan (HK)"), null=True,
-                                                           blank=True)
+    sla_pengawasan_days = models.PositiveSmallIntegerField(
+        _("batas pengaduan berkadar pengawasan (HK)"), null=True, blank=True
+    )
     active = models.BooleanField(_("aktif"), default=True)
     source = models.CharField(_("sumber"), max_length=300, blank=True)
 

@@ -18,10 +18,7 @@ def agency_find(code_or_keyword: str) -> Agency | None:
     value = (code_or_keyword or "").strip()
     if not value:
         return None
-    return (
-        Agency.objects.filter(code=value.lower()).first()
-        or Agency.objects.filter(sms_keyword__iexact=value).first()
-    )
+    return Agency.objects.filter(code=value.lower()).first() or Agency.objects.filter(sms_keyword__iexact=value).first()
 
 
 @transaction.atomic
@@ -42,19 +39,33 @@ def agency_create(
     """
     code = (code or "").strip().lower()
     if not code or Agency.objects.filter(code=code).exists():
-        raise ValidationFailed(_("Kode instansi kosong atau sudah dipakai: %(code)s") % {"code": code},
-                               extra={"field": "code"})
+        raise ValidationFailed(
+            _("Kode instansi kosong atau sudah dipakai: %(code)s") % {"code": code}, extra={"field": "code"}
+        )
     if sms_keyword and Agency.objects.filter(sms_keyword__iexact=sms_keyword.strip()).exists():
-        raise ValidationFailed(_("Kata kunci SMS sudah dipakai: %(kw)s") % {"kw": sms_keyword},
-                               extra={"field": "sms_keyword"})
+        raise ValidationFailed(
+            _("Kata kunci SMS sudah dipakai: %(kw)s") % {"kw": sms_keyword}, extra={"field": "sms_keyword"}
+        )
     tz = timezone or (timezone_for_region(region_id) if region_id else parent.timezone)
     parent = Agency.objects.get(pk=parent.pk)  # treebeard needs the parent's current numchild/path
-    agency = Agency.objects.add_child(parent, instance=Agency(
-        code=code, name=name.strip(), kind=kind, region_id=region_id, sms_keyword=sms_keyword,
-        is_connected=is_connected, timezone=tz,
-    ))
-    audit_record(event_type=AuditEventType.AGENCY_CHANGED, actor_user_id=actor_user_id, agency_id=agency.pk,
-                 extra_data={"op": "create", "code": code, "parent": parent.code})
+    agency = Agency.objects.add_child(
+        parent,
+        instance=Agency(
+            code=code,
+            name=name.strip(),
+            kind=kind,
+            region_id=region_id,
+            sms_keyword=sms_keyword,
+            is_connected=is_connected,
+            timezone=tz,
+        ),
+    )
+    audit_record(
+        event_type=AuditEventType.AGENCY_CHANGED,
+        actor_user_id=actor_user_id,
+        agency_id=agency.pk,
+        extra_data={"op": "create", "code": code, "parent": parent.code},
+    )
     return agency
 
 
@@ -67,13 +78,21 @@ def membership_grant(*, user: User, agency: Agency, role: str, actor_user_id: in
     membership, _created = Membership.objects.update_or_create(
         user=user, agency=agency, role=role, defaults={"active": True}
     )
-    audit_record(event_type=AuditEventType.MEMBERSHIP_CHANGED, actor_user_id=actor_user_id, agency_id=agency.pk,
-                 extra_data={"op": "grant", "user_id": user.pk, "role": role})
+    audit_record(
+        event_type=AuditEventType.MEMBERSHIP_CHANGED,
+        actor_user_id=actor_user_id,
+        agency_id=agency.pk,
+        extra_data={"op": "grant", "user_id": user.pk, "role": role},
+    )
     return membership
 
 
 @transaction.atomic
 def membership_revoke(*, user: User, agency: Agency, role: str, actor_user_id: int | None = None) -> None:
     Membership.objects.filter(user=user, agency=agency, role=role).update(active=False)
-    audit_record(event_type=AuditEventType.MEMBERSHIP_CHANGED, actor_user_id=actor_user_id, agency_id=agency.pk,
-                 extra_data={"op": "revoke", "user_id": user.pk, "role": role})
+    audit_record(
+        event_type=AuditEventType.MEMBERSHIP_CHANGED,
+        actor_user_id=actor_user_id,
+        agency_id=agency.pk,
+        extra_data={"op": "revoke", "user_id": user.pk, "role": role},
+    )

@@ -16,13 +16,32 @@ GENESIS_HASH = "0" * 64
 
 
 def _event_hash(
-    *, seq: int, created_at: Any, event_type: str, actor_user_id: int | None, actor_label: str,
-    agency_id: int | None, report_id: int | None, extra_data: dict[str, Any], prev_hash: str,
+    *,
+    seq: int,
+    created_at: Any,
+    event_type: str,
+    actor_user_id: int | None,
+    actor_label: str,
+    agency_id: int | None,
+    report_id: int | None,
+    extra_data: dict[str, Any],
+    prev_hash: str,
 ) -> str:
     material = json.dumps(
-        [seq, created_at.isoformat(), event_type, actor_user_id, actor_label, agency_id, report_id, extra_data,
-         prev_hash],
-        sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+        [
+            seq,
+            created_at.isoformat(),
+            event_type,
+            actor_user_id,
+            actor_label,
+            agency_id,
+            report_id,
+            extra_data,
+            prev_hash,
+        ],
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
     )
     return hashlib.sha256(material.encode()).hexdigest()
 
@@ -101,9 +120,15 @@ def audit_verify(*, batch_size: int = 5000) -> ChainReport:
                 if ev.prev_hash != expected_prev:
                     problems.append(ChainProblem(ev.seq, "link to the previous event is broken"))
                 recomputed = _event_hash(
-                    seq=ev.seq, created_at=ev.created_at, event_type=ev.event_type, actor_user_id=ev.actor_user_id,
-                    actor_label=ev.actor_label, agency_id=ev.agency_id, report_id=ev.report_id,
-                    extra_data=ev.extra_data, prev_hash=ev.prev_hash,
+                    seq=ev.seq,
+                    created_at=ev.created_at,
+                    event_type=ev.event_type,
+                    actor_user_id=ev.actor_user_id,
+                    actor_label=ev.actor_label,
+                    agency_id=ev.agency_id,
+                    report_id=ev.report_id,
+                    extra_data=ev.extra_data,
+                    prev_hash=ev.prev_hash,
                 )
                 if recomputed != ev.hash:
                     problems.append(ChainProblem(ev.seq, "event content was changed after it was written"))

@@ -26,8 +26,13 @@ def outbox_enqueue(
     if not connection.in_atomic_block:
         raise OutsideTransaction("outbox_enqueue() must run inside the transaction that causes the message")
     return OutboxMessage.objects.create(
-        channel=channel, recipient=recipient, kind=kind, subject=subject[:200], body=body,
-        report_id=report_id, payload=payload or {},
+        channel=channel,
+        recipient=recipient,
+        kind=kind,
+        subject=subject[:200],
+        body=body,
+        report_id=report_id,
+        payload=payload or {},
     )
 
 

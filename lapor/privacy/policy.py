@@ -78,14 +78,12 @@ def report_for(actor: Actor, tracking_id: str, *, token: str | None = None) -> R
     missing = NotFound(_("Laporan #%(tid)s tidak ditemukan.") % {"tid": tracking_id[:20]})
     if not tracking_id_is_valid(tracking_id):
         raise missing
-    report = Report.objects.select_related("owner_agency", "category", "region").filter(
-        tracking_id=tracking_id).first()
+    report = Report.objects.select_related("owner_agency", "category", "region").filter(tracking_id=tracking_id).first()
     if report is None:
         raise missing
     if token and hmac.compare_digest(token, report.access_token):
         return report
-    if actor.kind == "reporter" and actor.report_token and hmac.compare_digest(actor.report_token,
-                                                                              report.access_token):
+    if actor.kind == "reporter" and actor.report_token and hmac.compare_digest(actor.report_token, report.access_token):
         return report
     if not reports_visible_to(actor).filter(pk=report.pk).exists():
         raise missing
@@ -131,8 +129,11 @@ def reporter_identity(actor: Actor, report: Report) -> ReporterIdentity | None:
     if actor.is_staff_actor:
         with transaction.atomic():
             audit_record(
-                event_type=AuditEventType.REPORTER_IDENTITY_VIEWED, actor_user_id=actor.user_id,
-                actor_label=actor.label, report_id=report.pk, extra_data={"tracking_id": report.tracking_id},
+                event_type=AuditEventType.REPORTER_IDENTITY_VIEWED,
+                actor_user_id=actor.user_id,
+                actor_label=actor.label,
+                report_id=report.pk,
+                extra_data={"tracking_id": report.tracking_id},
             )
     return ReporterIdentity(report.reporter_name, report.reporter_phone, report.reporter_email)
 

@@ -68,7 +68,11 @@ class Report(models.Model):
         "agencies.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     suggested_agency = models.ForeignKey(
-        "agencies.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        "agencies.Agency",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         help_text=_("Instansi yang disebut lebih berwenang pada pengembalian terakhir."),
     )
     bounce_count = models.PositiveSmallIntegerField(default=0)
@@ -126,8 +130,9 @@ class ReportEvent(models.Model):
     from_status = models.CharField(max_length=16, blank=True)
     to_status = models.CharField(max_length=16, blank=True)
     actor_user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT)
-    actor_agency = models.ForeignKey("agencies.Agency", null=True, blank=True, on_delete=models.PROTECT,
-                                     related_name="+")
+    actor_agency = models.ForeignKey(
+        "agencies.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     actor_kind = models.CharField(max_length=12)
     body = models.TextField(blank=True)
     data = models.JSONField(default=dict, blank=True)

@@ -124,7 +124,10 @@ def transition_assert(action: str, current: str) -> str:
     if target is None:
         allowed = ", ".join(str(Status(s).label) for s in allowed_from(action)) or "—"
         raise IllegalTransition(
-            _("Tidak dapat %(action)s: laporan berstatus '%(state)s'. Aturan: %(action)s hanya dari status %(allowed)s.")
+            _(
+                "Tidak dapat %(action)s: laporan berstatus '%(state)s'. "
+                "Aturan: %(action)s hanya dari status %(allowed)s."
+            )
             % {"action": Action(action).label, "state": Status(current).label, "allowed": allowed},
             extra={"action": str(action), "state": str(current), "allowed_from": allowed_from(action)},
         )

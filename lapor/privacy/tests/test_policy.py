@@ -71,8 +71,7 @@ def test_national_admin_sees_anonymous_identity_audited(world):
     report = _disposed(world, is_anonymous=True)
     identity = reporter_identity(world.actor("nasional"), report)
     assert identity is not None and identity.name == "Maria Ndun"
-    assert AuditEvent.objects.filter(event_type=AuditEventType.REPORTER_IDENTITY_VIEWED,
-                                     report_id=report.pk).exists()
+    assert AuditEvent.objects.filter(event_type=AuditEventType.REPORTER_IDENTITY_VIEWED, report_id=report.pk).exists()
 
 
 def test_pengawas_sees_every_report_but_never_an_identity(world):

@@ -35,8 +35,11 @@ def test_known_reporter_name_is_masked():
 
 safe_text = st.text(alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyz ,."), max_size=60)
 nik = st.from_regex(r"\A[1-9]\d{15}\Z", fullmatch=True)
-mobile = st.builds(lambda p, d: p + "8" + d, st.sampled_from(["0", "+62", "62", "+62 "]),
-                   st.from_regex(r"\A\d{9,11}\Z", fullmatch=True))
+mobile = st.builds(
+    lambda p, d: p + "8" + d,
+    st.sampled_from(["0", "+62", "62", "+62 "]),
+    st.from_regex(r"\A\d{9,11}\Z", fullmatch=True),
+)
 email = st.from_regex(r"\A[a-z][a-z0-9._]{0,15}@[a-z]{2,10}\.(com|id|co\.id|go\.id)\Z", fullmatch=True)
 
 

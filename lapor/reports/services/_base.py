@@ -23,8 +23,8 @@ from lapor.notifications.models import OutboxChannel
 from lapor.notifications.services import outbox_enqueue, reporter_channel
 from lapor.reports.choices import COMPLETION_HK, Visibility
 from lapor.reports.models import Report, ReportEvent
-from lapor.sla.selectors import calendar_for
 from lapor.sla.deadlines import deadline_after
+from lapor.sla.selectors import calendar_for
 
 VERIFY_HK = 3
 FIRST_RESPONSE_HK = 5
@@ -38,14 +38,12 @@ def report_lock(report: Report | int) -> Report:
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("report_lock() needs a transaction")
     pk = report.pk if isinstance(report, Report) else report
-    try:
-        return (
-            Report.objects.select_for_update(of=("self",), no_key=True)
-            .select_related("owner_agency", "intake_agency")
-            .get(pk=pk)
-        )
-    except Report.DoesNotExist as exc:
-        raise NotFound(_("Laporan tidak ditemukan.")) from exc
+    # Lock first with a join-free query: PostgreSQL re-checks a locked row against the statement's joins
+    # using the old versions of the joined rows, so a locking SELECT joined to the owner agency would find
+    # nothing after a concurrent disposition changed the owner. The second read sees the committed row.
+    if not Report.objects.select_for_update(no_key=True).filter(pk=pk).values_list("pk", flat=True):
+        raise NotFound(_("Laporan tidak ditemukan."))
+    return Report.objects.select_related("owner_agency", "intake_agency").get(pk=pk)
 
 
 @functools.lru_cache(maxsize=1)
@@ -88,9 +86,17 @@ def record_event(
     chain lock until commit).
     """
     event = ReportEvent.objects.create(
-        report=report, kind=kind, visibility=visibility, from_status=from_status, to_status=report.status,
-        actor_user=actor.user if actor.is_staff_actor else None, actor_agency_id=actor_agency_id,
-        actor_kind=actor.kind, body=body, data=data or {}, created_at=at or clock.now(),
+        report=report,
+        kind=kind,
+        visibility=visibility,
+        from_status=from_status,
+        to_status=report.status,
+        actor_user=actor.user if actor.is_staff_actor else None,
+        actor_agency_id=actor_agency_id,
+        actor_kind=actor.kind,
+        body=body,
+        data=data or {},
+        created_at=at or clock.now(),
     )
     audit_record(
         event_type=audit_type,
@@ -98,8 +104,13 @@ def record_event(
         actor_label=actor.label,
         agency_id=actor_agency_id,
         report_id=report.pk,
-        extra_data={"tracking_id": report.tracking_id, "from": from_status, "to": report.status,
-                    "event_id": event.pk, **(data or {})},
+        extra_data={
+            "tracking_id": report.tracking_id,
+            "from": from_status,
+            "to": report.status,
+            "event_id": event.pk,
+            **(data or {}),
+        },
     )
     return event
 
@@ -111,30 +122,50 @@ def follow_url(report: Report) -> str:
 
 def notify_reporter(report: Report, *, kind: str, message: str) -> None:
     """Queue a message to the reporter in the channel they used (see ``reporter_channel``)."""
-    target = reporter_channel(
-        intake_channel=report.channel, phone=report.reporter_phone, email=report.reporter_email
-    )
+    target = reporter_channel(intake_channel=report.channel, phone=report.reporter_phone, email=report.reporter_email)
     if target is None:
         return
     channel, recipient = target
     with translation.override("id"):
         subject = _("LAPOR! #%(tid)s: %(title)s") % {"tid": report.tracking_id, "title": report.title[:120]}
     body = message if channel == OutboxChannel.SMS else f"{message}\n\n{follow_url(report)}"
-    outbox_enqueue(channel=channel, recipient=recipient, kind=kind, subject=subject, body=body,
-                   report_id=report.pk, payload={"tracking_id": report.tracking_id})
+    outbox_enqueue(
+        channel=channel,
+        recipient=recipient,
+        kind=kind,
+        subject=subject,
+        body=body,
+        report_id=report.pk,
+        payload={"tracking_id": report.tracking_id},
+    )
 
 
-def notify_agency_staff(report: Report, agency_id: int, *, kind: str, message: str,
-                        roles: tuple[str, ...] = (Role.AGENCY_ADMIN, Role.LIAISON)) -> None:
+def notify_agency_staff(
+    report: Report,
+    agency_id: int,
+    *,
+    kind: str,
+    message: str,
+    roles: tuple[str, ...] = (Role.AGENCY_ADMIN, Role.LIAISON),
+) -> None:
     """Queue an e-mail to the staff of one agency (the new owner after a disposition, say)."""
     emails = (
         Membership.objects.filter(agency_id=agency_id, role__in=roles, active=True, user__is_active=True)
-        .exclude(user__email="").values_list("user__email", flat=True).distinct()
+        .exclude(user__email="")
+        .values_list("user__email", flat=True)
+        .distinct()
     )
     subject = _("LAPOR! #%(tid)s: %(title)s") % {"tid": report.tracking_id, "title": report.title[:120]}
     for email in emails:
-        outbox_enqueue(channel=OutboxChannel.EMAIL, recipient=email, kind=kind, subject=subject,
-                       body=f"{message}\n", report_id=report.pk, payload={"tracking_id": report.tracking_id})
+        outbox_enqueue(
+            channel=OutboxChannel.EMAIL,
+            recipient=email,
+            kind=kind,
+            subject=subject,
+            body=f"{message}\n",
+            report_id=report.pk,
+            payload={"tracking_id": report.tracking_id},
+        )
 
 
 def completion_hk(report: Report, agency: Agency) -> int:

@@ -80,20 +80,34 @@ def _coordinate(value, low: int, high: int, field: str) -> Decimal | None:
     return number
 
 
-def _validate(*, title: str, body: str, classification: str, channel: str, is_anonymous: bool,
-              reporter_name: str, reporter_phone: str, reporter_email: str, actor: Actor) -> None:
+def _validate(
+    *,
+    title: str,
+    body: str,
+    classification: str,
+    channel: str,
+    is_anonymous: bool,
+    reporter_name: str,
+    reporter_phone: str,
+    reporter_email: str,
+    actor: Actor,
+) -> None:
     if len(body) < BODY_MIN:
-        raise ValidationFailed(_("Isi laporan terlalu pendek: tulis minimal %(n)d karakter.") % {"n": BODY_MIN},
-                               extra={"field": "body"})
+        raise ValidationFailed(
+            _("Isi laporan terlalu pendek: tulis minimal %(n)d karakter.") % {"n": BODY_MIN}, extra={"field": "body"}
+        )
     if len(body) > BODY_MAX:
-        raise ValidationFailed(_("Isi laporan terlalu panjang: maksimal %(n)d karakter.") % {"n": BODY_MAX},
-                               extra={"field": "body"})
+        raise ValidationFailed(
+            _("Isi laporan terlalu panjang: maksimal %(n)d karakter.") % {"n": BODY_MAX}, extra={"field": "body"}
+        )
     if len(title) > TITLE_MAX:
-        raise ValidationFailed(_("Judul terlalu panjang: maksimal %(n)d karakter.") % {"n": TITLE_MAX},
-                               extra={"field": "title"})
+        raise ValidationFailed(
+            _("Judul terlalu panjang: maksimal %(n)d karakter.") % {"n": TITLE_MAX}, extra={"field": "title"}
+        )
     if classification not in Classification.values:
-        raise ValidationFailed(_("Klasifikasi tidak dikenal: %(value)s") % {"value": classification},
-                               extra={"field": "classification"})
+        raise ValidationFailed(
+            _("Klasifikasi tidak dikenal: %(value)s") % {"value": classification}, extra={"field": "classification"}
+        )
     if channel not in Channel.values:
         raise ValidationFailed(_("Kanal tidak dikenal: %(value)s") % {"value": channel}, extra={"field": "channel"})
     if reporter_email:
@@ -139,8 +153,17 @@ def report_submit(
     title = " ".join((title or "").split()) or _title_from(body)
     reporter_name = " ".join((reporter_name or "").split())[:150]
     reporter_email = (reporter_email or "").strip().lower()
-    _validate(title=title, body=body, classification=classification, channel=channel, is_anonymous=is_anonymous,
-              reporter_name=reporter_name, reporter_phone=reporter_phone, reporter_email=reporter_email, actor=actor)
+    _validate(
+        title=title,
+        body=body,
+        classification=classification,
+        channel=channel,
+        is_anonymous=is_anonymous,
+        reporter_name=reporter_name,
+        reporter_phone=reporter_phone,
+        reporter_email=reporter_email,
+        actor=actor,
+    )
     phone = normalise_phone(reporter_phone)
     lat = _coordinate(latitude, -90, 90, "latitude")
     lon = _coordinate(longitude, -180, 180, "longitude")
@@ -152,8 +175,9 @@ def report_submit(
     if category_id is not None and not Category.objects.filter(pk=category_id, active=True).exists():
         raise ValidationFailed(_("Kategori tidak dikenal atau sudah tidak aktif."), extra={"field": "category"})
     if region_code and not Region.objects.filter(pk=region_code).exists():
-        raise ValidationFailed(_("Kode wilayah tidak dikenal: %(code)s") % {"code": region_code},
-                               extra={"field": "region"})
+        raise ValidationFailed(
+            _("Kode wilayah tidak dikenal: %(code)s") % {"code": region_code}, extra={"field": "region"}
+        )
     if intake_agency is None and actor.is_staff_actor and channel == Channel.WALKIN:
         intake_agency = Agency.objects.get(pk=actor.scopes[0].agency_id)
     agency = intake_agency or root_agency()
@@ -163,10 +187,23 @@ def report_submit(
     try:
         with transaction.atomic():
             report = _create(
-                actor=actor, title=title, body=body, classification=classification, category_id=category_id,
-                region_code=region_code or None, address=(address or "").strip()[:300], lat=lat, lon=lon,
-                channel=channel, is_anonymous=is_anonymous, is_secret=is_secret, reporter_name=reporter_name,
-                phone=phone, email=reporter_email, agency=agency, intake_key=intake_key,
+                actor=actor,
+                title=title,
+                body=body,
+                classification=classification,
+                category_id=category_id,
+                region_code=region_code or None,
+                address=(address or "").strip()[:300],
+                lat=lat,
+                lon=lon,
+                channel=channel,
+                is_anonymous=is_anonymous,
+                is_secret=is_secret,
+                reporter_name=reporter_name,
+                phone=phone,
+                email=reporter_email,
+                agency=agency,
+                intake_key=intake_key,
                 submitted_at=submitted_at or clock.now(),
             )
     except IntegrityError:
@@ -178,10 +215,27 @@ def report_submit(
     return SubmitResult(report, created=True)
 
 
-def _create(*, actor: Actor, title: str, body: str, classification: str, category_id: int | None,
-            region_code: str | None, address: str, lat, lon, channel: str, is_anonymous: bool, is_secret: bool,
-            reporter_name: str, phone: str, email: str, agency: Agency, intake_key: str | None,
-            submitted_at: dt.datetime) -> Report:
+def _create(
+    *,
+    actor: Actor,
+    title: str,
+    body: str,
+    classification: str,
+    category_id: int | None,
+    region_code: str | None,
+    address: str,
+    lat,
+    lon,
+    channel: str,
+    is_anonymous: bool,
+    is_secret: bool,
+    reporter_name: str,
+    phone: str,
+    email: str,
+    agency: Agency,
+    intake_key: str | None,
+    submitted_at: dt.datetime,
+) -> Report:
     report = Report.objects.create(
         tracking_id=tracking_id_next(),
         access_token=secrets.token_urlsafe(24),
@@ -210,13 +264,22 @@ def _create(*, actor: Actor, title: str, body: str, classification: str, categor
         verify_due_at=deadline(submitted_at, VERIFY_HK, agency),
     )
     notify_reporter(
-        report, kind="report.submitted",
-        message=_("Laporan Anda diterima dengan nomor %(tid)s. Simpan nomor ini untuk memantau laporan "
-                  "(SMS: CEK %(tid)s ke 1708).") % {"tid": report.tracking_id},
+        report,
+        kind="report.submitted",
+        message=_(
+            "Laporan Anda diterima dengan nomor %(tid)s. Simpan nomor ini untuk memantau laporan "
+            "(SMS: CEK %(tid)s ke 1708)."
+        )
+        % {"tid": report.tracking_id},
     )
     record_event(
-        report=report, actor=actor, kind=EventKind.SUBMITTED, audit_type=AuditEventType.REPORT_SUBMITTED,
-        from_status="", data={"channel": channel, "agency_id": agency.pk},
-        actor_agency_id=agency.pk if actor.is_staff_actor else None, at=submitted_at,
+        report=report,
+        actor=actor,
+        kind=EventKind.SUBMITTED,
+        audit_type=AuditEventType.REPORT_SUBMITTED,
+        from_status="",
+        data={"channel": channel, "agency_id": agency.pk},
+        actor_agency_id=agency.pk if actor.is_staff_actor else None,
+        at=submitted_at,
     )
     return report

@@ -36,8 +36,8 @@ from lapor.reports.services._base import (
     root_agency,
 )
 from lapor.reports.states import Action, Status, transition_assert
-from lapor.sla.selectors import calendar_for
 from lapor.sla.deadlines import working_days_left
+from lapor.sla.selectors import calendar_for
 
 A = Action
 TEXT_MAX = 10_000
@@ -54,11 +54,14 @@ def _begin(report: Report | int, action: str, actor: Actor) -> tuple[Report, str
 def _text(value: str, field: str, *, required: bool = True, minimum: int = 5) -> str:
     value = (value or "").strip()
     if required and len(value) < minimum:
-        raise ValidationFailed(_("Mohon isi %(field)s (minimal %(n)d karakter).") % {"field": field, "n": minimum},
-                               extra={"field": field})
+        raise ValidationFailed(
+            _("Mohon isi %(field)s (minimal %(n)d karakter).") % {"field": field, "n": minimum}, extra={"field": field}
+        )
     if len(value) > TEXT_MAX:
-        raise ValidationFailed(_("%(field)s terlalu panjang (maksimal %(n)d karakter).")
-                               % {"field": field, "n": TEXT_MAX}, extra={"field": field})
+        raise ValidationFailed(
+            _("%(field)s terlalu panjang (maksimal %(n)d karakter).") % {"field": field, "n": TEXT_MAX},
+            extra={"field": field},
+        )
     return value
 
 
@@ -79,10 +82,17 @@ def _agency(agency: Agency | int | str, field: str) -> Agency:
 
 # --- verification ------------------------------------------------------------------------------------
 
+
 @transaction.atomic
 def report_verify(
-    *, report: Report | int, actor: Actor, title: str | None = None, body_public: str | None = None,
-    classification: str | None = None, category_id: int | None = None, is_anonymous: bool | None = None,
+    *,
+    report: Report | int,
+    actor: Actor,
+    title: str | None = None,
+    body_public: str | None = None,
+    classification: str | None = None,
+    category_id: int | None = None,
+    is_anonymous: bool | None = None,
     is_secret: bool | None = None,
 ) -> Report:
     """Verify: edit the public title/text (the original stays), set classification, category and flags."""
@@ -92,12 +102,14 @@ def report_verify(
         title = _text(title, "judul")[:200]
         changes["title"] = title
     if body_public is not None:
-        changes["body_public"] = redact(_text(body_public, "isi laporan akhir", minimum=10),
-                                        names=[report.reporter_name]).text
+        changes["body_public"] = redact(
+            _text(body_public, "isi laporan akhir", minimum=10), names=[report.reporter_name]
+        ).text
     if classification is not None:
         if classification not in Classification.values:
-            raise ValidationFailed(_("Klasifikasi tidak dikenal: %(value)s") % {"value": classification},
-                                   extra={"field": "classification"})
+            raise ValidationFailed(
+                _("Klasifikasi tidak dikenal: %(value)s") % {"value": classification}, extra={"field": "classification"}
+            )
         changes["classification"] = classification
     if category_id is not None:
         if not Category.objects.filter(pk=category_id, active=True).exists():
@@ -115,14 +127,22 @@ def report_verify(
         report.verified_at = clock.now()
     _save(report, "status", "verified_at", *changed)
     record_event(
-        report=report, actor=actor, kind=EventKind.VERIFIED, audit_type=AT.REPORT_VERIFIED, from_status=before,
-        visibility=Visibility.PARTIES, data={"changed": sorted(changed)},
+        report=report,
+        actor=actor,
+        kind=EventKind.VERIFIED,
+        audit_type=AT.REPORT_VERIFIED,
+        from_status=before,
+        visibility=Visibility.PARTIES,
+        data={"changed": sorted(changed)},
         actor_agency_id=actor_agency_id(actor, report, Role.NATIONAL_ADMIN, Role.AGENCY_ADMIN),
     )
     if before != target:
-        notify_reporter(report, kind="report.verified",
-                        message=_("Laporan %(tid)s telah diverifikasi dan akan diteruskan ke instansi berwenang.")
-                        % {"tid": report.tracking_id})
+        notify_reporter(
+            report,
+            kind="report.verified",
+            message=_("Laporan %(tid)s telah diverifikasi dan akan diteruskan ke instansi berwenang.")
+            % {"tid": report.tracking_id},
+        )
     return report
 
 
@@ -133,20 +153,30 @@ def report_request_info(*, report: Report | int, actor: Actor, question: str) ->
     question = _text(question, "pertanyaan untuk pelapor", minimum=10)
     now = clock.now()
     if report.verify_due_at is not None:
-        left = working_days_left(now, report.verify_due_at, tz=report.intake_agency.timezone,
-                                 calendar=calendar_for(report.intake_agency))
+        left = working_days_left(
+            now, report.verify_due_at, tz=report.intake_agency.timezone, calendar=calendar_for(report.intake_agency)
+        )
         report.verify_remaining_hk = max(left, 1)
     report.verify_paused_at = now
     report.verify_due_at = None
     report.status = target
     report.status_note = question
     _save(report, "status", "status_note", "verify_paused_at", "verify_due_at", "verify_remaining_hk")
-    notify_reporter(report, kind="report.info_requested",
-                    message=_("Laporan %(tid)s ditunda: petugas memerlukan informasi tambahan. %(q)s")
-                    % {"tid": report.tracking_id, "q": question})
-    record_event(report=report, actor=actor, kind=EventKind.INFO_REQUESTED, audit_type=AT.REPORT_INFO_REQUESTED,
-                 from_status=before, body=question,
-                 actor_agency_id=actor_agency_id(actor, report, Role.NATIONAL_ADMIN, Role.AGENCY_ADMIN))
+    notify_reporter(
+        report,
+        kind="report.info_requested",
+        message=_("Laporan %(tid)s ditunda: petugas memerlukan informasi tambahan. %(q)s")
+        % {"tid": report.tracking_id, "q": question},
+    )
+    record_event(
+        report=report,
+        actor=actor,
+        kind=EventKind.INFO_REQUESTED,
+        audit_type=AT.REPORT_INFO_REQUESTED,
+        from_status=before,
+        body=question,
+        actor_agency_id=actor_agency_id(actor, report, Role.NATIONAL_ADMIN, Role.AGENCY_ADMIN),
+    )
     return report
 
 
@@ -161,8 +191,14 @@ def report_provide_info(*, report: Report | int, actor: Actor, message: str) -> 
     report.verify_remaining_hk = None
     report.status = target
     _save(report, "status", "verify_due_at", "verify_paused_at", "verify_remaining_hk")
-    record_event(report=report, actor=actor, kind=EventKind.INFO_PROVIDED, audit_type=AT.REPORT_INFO_PROVIDED,
-                 from_status=before, body=message)
+    record_event(
+        report=report,
+        actor=actor,
+        kind=EventKind.INFO_PROVIDED,
+        audit_type=AT.REPORT_INFO_PROVIDED,
+        from_status=before,
+        body=message,
+    )
     return report
 
 
@@ -171,24 +207,36 @@ def report_archive(*, report: Report | int, actor: Actor, reason: str, explanati
     """Arsip: spam, unclear, duplicate, not government… A reason is required and the reporter is told why."""
     report, before, target = _begin(report, A.ARCHIVE, actor)
     if reason not in ArchiveReason.values:
-        raise ValidationFailed(_("Alasan arsip tidak dikenal: %(value)s") % {"value": reason},
-                               extra={"field": "reason"})
+        raise ValidationFailed(
+            _("Alasan arsip tidak dikenal: %(value)s") % {"value": reason}, extra={"field": "reason"}
+        )
     explanation = _text(explanation, "penjelasan untuk pelapor", minimum=10)
     report.status = target
     report.archive_reason = reason
     report.status_note = explanation
     report.closed_at = clock.now()
     _save(report, "status", "archive_reason", "status_note", "closed_at")
-    notify_reporter(report, kind="report.archived",
-                    message=_("Laporan %(tid)s diarsipkan (%(reason)s): %(why)s")
-                    % {"tid": report.tracking_id, "reason": ArchiveReason(reason).label, "why": explanation})
-    record_event(report=report, actor=actor, kind=EventKind.ARCHIVED, audit_type=AT.REPORT_ARCHIVED,
-                 from_status=before, body=explanation, data={"reason": reason},
-                 actor_agency_id=actor_agency_id(actor, report, Role.NATIONAL_ADMIN, Role.AGENCY_ADMIN))
+    notify_reporter(
+        report,
+        kind="report.archived",
+        message=_("Laporan %(tid)s diarsipkan (%(reason)s): %(why)s")
+        % {"tid": report.tracking_id, "reason": ArchiveReason(reason).label, "why": explanation},
+    )
+    record_event(
+        report=report,
+        actor=actor,
+        kind=EventKind.ARCHIVED,
+        audit_type=AT.REPORT_ARCHIVED,
+        from_status=before,
+        body=explanation,
+        data={"reason": reason},
+        actor_agency_id=actor_agency_id(actor, report, Role.NATIONAL_ADMIN, Role.AGENCY_ADMIN),
+    )
     return report
 
 
 # --- disposition -------------------------------------------------------------------------------------
+
 
 def _start_agency_clocks(report: Report, agency: Agency) -> None:
     now = clock.now()
@@ -209,33 +257,58 @@ def report_dispose(*, report: Report | int, actor: Actor, agency: Agency | int |
     if to.is_root():
         raise ValidationFailed(_("Pilih instansi tujuan, bukan pengelola nasional."), extra={"field": "agency"})
     if not can_dispose_to(actor, to.path):
-        raise PermissionDenied(_("Anda hanya dapat mendisposisikan ke instansi di bawah kewenangan Anda."),
-                               extra={"field": "agency"})
+        raise PermissionDenied(
+            _("Anda hanya dapat mendisposisikan ke instansi di bawah kewenangan Anda."), extra={"field": "agency"}
+        )
     from_agency_id = actor_agency_id(actor, report, Role.NATIONAL_ADMIN, Role.AGENCY_ADMIN)
     report.disposed_by_agency_id = from_agency_id
     report.owner_agency = to
     report.suggested_agency = None
     report.status = target
     _start_agency_clocks(report, to)
-    _save(report, "status", "owner_agency", "disposed_by_agency", "suggested_agency", "disposed_at",
-          "response_due_at", "completion_due_at", "escalation_level")
+    _save(
+        report,
+        "status",
+        "owner_agency",
+        "disposed_by_agency",
+        "suggested_agency",
+        "disposed_at",
+        "response_due_at",
+        "completion_due_at",
+        "escalation_level",
+    )
     note = (note or "").strip()[:2000]
-    notify_agency_staff(report, to.pk, kind="report.disposed",
-                        message=_("Laporan %(tid)s didisposisikan kepada %(agency)s: %(title)s")
-                        % {"tid": report.tracking_id, "agency": to.name, "title": report.title})
-    notify_reporter(report, kind="report.disposed",
-                    message=_("Laporan %(tid)s diteruskan kepada %(agency)s untuk ditindaklanjuti.")
-                    % {"tid": report.tracking_id, "agency": to.name})
-    record_event(report=report, actor=actor, kind=EventKind.DISPOSED, audit_type=AT.REPORT_DISPOSED,
-                 from_status=before, body=note, visibility=Visibility.PUBLIC,
-                 data={"from_agency_id": from_agency_id, "to_agency_id": to.pk, "to_agency": to.name},
-                 actor_agency_id=from_agency_id)
+    notify_agency_staff(
+        report,
+        to.pk,
+        kind="report.disposed",
+        message=_("Laporan %(tid)s didisposisikan kepada %(agency)s: %(title)s")
+        % {"tid": report.tracking_id, "agency": to.name, "title": report.title},
+    )
+    notify_reporter(
+        report,
+        kind="report.disposed",
+        message=_("Laporan %(tid)s diteruskan kepada %(agency)s untuk ditindaklanjuti.")
+        % {"tid": report.tracking_id, "agency": to.name},
+    )
+    record_event(
+        report=report,
+        actor=actor,
+        kind=EventKind.DISPOSED,
+        audit_type=AT.REPORT_DISPOSED,
+        from_status=before,
+        body=note,
+        visibility=Visibility.PUBLIC,
+        data={"from_agency_id": from_agency_id, "to_agency_id": to.pk, "to_agency": to.name},
+        actor_agency_id=from_agency_id,
+    )
     return report
 
 
 @transaction.atomic
-def report_dispose_internal(*, report: Report | int, actor: Actor, agency: Agency | int | str,
-                            note: str = "") -> Report:
+def report_dispose_internal(
+    *, report: Report | int, actor: Actor, agency: Agency | int | str, note: str = ""
+) -> Report:
     """Internal disposisi down the owner's subtree (instansi → OPD → unit). The agency clocks keep running."""
     report, before, target = _begin(report, A.DISPOSE_INTERNAL, actor)
     to = _agency(agency, "agency")
@@ -250,16 +323,34 @@ def report_dispose_internal(*, report: Report | int, actor: Actor, agency: Agenc
     report.status = target
     if report.disposed_at is None:
         _start_agency_clocks(report, to)
-    _save(report, "status", "owner_agency", "disposed_by_agency", "disposed_at", "response_due_at",
-          "completion_due_at", "escalation_level")
-    notify_agency_staff(report, to.pk, kind="report.disposed",
-                        message=_("Laporan %(tid)s didisposisikan kepada %(agency)s: %(title)s")
-                        % {"tid": report.tracking_id, "agency": to.name, "title": report.title})
-    record_event(report=report, actor=actor, kind=EventKind.INTERNAL_DISPOSED,
-                 audit_type=AT.REPORT_DISPOSED_INTERNAL, from_status=before, body=(note or "").strip()[:2000],
-                 visibility=Visibility.PUBLIC,
-                 data={"from_agency_id": current.pk, "to_agency_id": to.pk, "to_agency": to.name},
-                 actor_agency_id=actor_agency_id(actor, report, Role.NATIONAL_ADMIN, Role.AGENCY_ADMIN))
+    _save(
+        report,
+        "status",
+        "owner_agency",
+        "disposed_by_agency",
+        "disposed_at",
+        "response_due_at",
+        "completion_due_at",
+        "escalation_level",
+    )
+    notify_agency_staff(
+        report,
+        to.pk,
+        kind="report.disposed",
+        message=_("Laporan %(tid)s didisposisikan kepada %(agency)s: %(title)s")
+        % {"tid": report.tracking_id, "agency": to.name, "title": report.title},
+    )
+    record_event(
+        report=report,
+        actor=actor,
+        kind=EventKind.INTERNAL_DISPOSED,
+        audit_type=AT.REPORT_DISPOSED_INTERNAL,
+        from_status=before,
+        body=(note or "").strip()[:2000],
+        visibility=Visibility.PUBLIC,
+        data={"from_agency_id": current.pk, "to_agency_id": to.pk, "to_agency": to.name},
+        actor_agency_id=actor_agency_id(actor, report, Role.NATIONAL_ADMIN, Role.AGENCY_ADMIN),
+    )
     return report
 
 
@@ -278,9 +369,12 @@ def _return_target(report: Report) -> Agency:
 def _disposer_of(agency: Agency, report: Report) -> int | None:
     """The agency that last disposed the report to ``agency`` (from the timeline)."""
     row = (
-        ReportEvent.objects.filter(report=report, kind__in=[EventKind.DISPOSED, EventKind.INTERNAL_DISPOSED],
-                                   data__to_agency_id=agency.pk)
-        .order_by("-created_at", "-id").values_list("data", flat=True).first()
+        ReportEvent.objects.filter(
+            report=report, kind__in=[EventKind.DISPOSED, EventKind.INTERNAL_DISPOSED], data__to_agency_id=agency.pk
+        )
+        .order_by("-created_at", "-id")
+        .values_list("data", flat=True)
+        .first()
     )
     return row.get("from_agency_id") if row else None
 
@@ -309,22 +403,40 @@ def report_return(*, report: Report | int, actor: Actor, reason: str, better_age
     report.suggested_agency = better
     report.status = target
     report.status_note = reason
-    _save(report, "status", "status_note", "owner_agency", "disposed_by_agency", "suggested_agency",
-          "bounce_count")
-    notify_agency_staff(report, back_to.pk, kind="report.returned",
-                        roles=(Role.AGENCY_ADMIN, Role.NATIONAL_ADMIN),
-                        message=_("Laporan %(tid)s dikembalikan oleh %(from)s (bukan wewenang): %(why)s. "
-                                  "Instansi yang disarankan: %(better)s.")
-                        % {"tid": report.tracking_id, "from": owner.name, "why": reason, "better": better.name})
-    record_event(report=report, actor=actor, kind=EventKind.RETURNED, audit_type=AT.REPORT_RETURNED,
-                 from_status=before, body=reason, visibility=Visibility.PUBLIC,
-                 data={"from_agency_id": owner.pk, "to_agency_id": back_to.pk, "better_agency_id": better.pk,
-                       "better_agency": better.name, "bounce": report.bounce_count},
-                 actor_agency_id=acting_id)
+    _save(report, "status", "status_note", "owner_agency", "disposed_by_agency", "suggested_agency", "bounce_count")
+    notify_agency_staff(
+        report,
+        back_to.pk,
+        kind="report.returned",
+        roles=(Role.AGENCY_ADMIN, Role.NATIONAL_ADMIN),
+        message=_(
+            "Laporan %(tid)s dikembalikan oleh %(from)s (bukan wewenang): %(why)s. "
+            "Instansi yang disarankan: %(better)s."
+        )
+        % {"tid": report.tracking_id, "from": owner.name, "why": reason, "better": better.name},
+    )
+    record_event(
+        report=report,
+        actor=actor,
+        kind=EventKind.RETURNED,
+        audit_type=AT.REPORT_RETURNED,
+        from_status=before,
+        body=reason,
+        visibility=Visibility.PUBLIC,
+        data={
+            "from_agency_id": owner.pk,
+            "to_agency_id": back_to.pk,
+            "better_agency_id": better.pk,
+            "better_agency": better.name,
+            "bounce": report.bounce_count,
+        },
+        actor_agency_id=acting_id,
+    )
     return report
 
 
 # --- follow-up and the conversation ------------------------------------------------------------------
+
 
 @transaction.atomic
 def report_follow_up(*, report: Report | int, actor: Actor, message: str) -> Report:
@@ -339,12 +451,22 @@ def report_follow_up(*, report: Report | int, actor: Actor, message: str) -> Rep
     report.is_unsatisfied = False
     report.status = target
     _save(report, "status", "first_response_at", "last_follow_up_at", "autoclose_due_at", "is_unsatisfied")
-    notify_reporter(report, kind="report.followed_up",
-                    message=_("Tindak lanjut laporan %(tid)s dari %(agency)s: %(msg)s")
-                    % {"tid": report.tracking_id, "agency": report.owner_agency.name, "msg": message[:300]})
-    record_event(report=report, actor=actor, kind=EventKind.FOLLOWED_UP, audit_type=AT.REPORT_FOLLOWED_UP,
-                 from_status=before, body=message, visibility=Visibility.PUBLIC,
-                 actor_agency_id=actor_agency_id(actor, report, Role.AGENCY_ADMIN, Role.LIAISON))
+    notify_reporter(
+        report,
+        kind="report.followed_up",
+        message=_("Tindak lanjut laporan %(tid)s dari %(agency)s: %(msg)s")
+        % {"tid": report.tracking_id, "agency": report.owner_agency.name, "msg": message[:300]},
+    )
+    record_event(
+        report=report,
+        actor=actor,
+        kind=EventKind.FOLLOWED_UP,
+        audit_type=AT.REPORT_FOLLOWED_UP,
+        from_status=before,
+        body=message,
+        visibility=Visibility.PUBLIC,
+        actor_agency_id=actor_agency_id(actor, report, Role.AGENCY_ADMIN, Role.LIAISON),
+    )
     return report
 
 
@@ -358,11 +480,21 @@ def report_reply(*, report: Report | int, actor: Actor, message: str) -> Report:
         report.autoclose_due_at = None
     _save(report, "status", "autoclose_due_at")
     if before == Status.FOLLOWED_UP:
-        notify_agency_staff(report, report.owner_agency_id, kind="report.replied",
-                            message=_("Pelapor menanggapi tindak lanjut laporan %(tid)s: %(msg)s")
-                            % {"tid": report.tracking_id, "msg": message[:300]})
-    record_event(report=report, actor=actor, kind=EventKind.REPLIED, audit_type=AT.REPORT_REPLIED,
-                 from_status=before, body=message)
+        notify_agency_staff(
+            report,
+            report.owner_agency_id,
+            kind="report.replied",
+            message=_("Pelapor menanggapi tindak lanjut laporan %(tid)s: %(msg)s")
+            % {"tid": report.tracking_id, "msg": message[:300]},
+        )
+    record_event(
+        report=report,
+        actor=actor,
+        kind=EventKind.REPLIED,
+        audit_type=AT.REPORT_REPLIED,
+        from_status=before,
+        body=message,
+    )
     return report
 
 
@@ -387,13 +519,16 @@ def report_dispute(*, report: Report | int, actor: Actor, reason: str) -> Report
         report.verify_due_at = deadline(clock.now(), VERIFY_HK, report.owner_agency)
         fields += ["owner_agency", "verify_due_at"]
     _save(report, *fields)
-    notify_agency_staff(report, report.owner_agency_id, kind="report.disputed",
-                        roles=(Role.AGENCY_ADMIN, Role.LIAISON, Role.NATIONAL_ADMIN),
-                        message=_("Pelapor tidak puas dengan penanganan laporan %(tid)s: %(why)s")
-                        % {"tid": report.tracking_id, "why": reason[:300]})
+    notify_agency_staff(
+        report,
+        report.owner_agency_id,
+        kind="report.disputed",
+        roles=(Role.AGENCY_ADMIN, Role.LIAISON, Role.NATIONAL_ADMIN),
+        message=_("Pelapor tidak puas dengan penanganan laporan %(tid)s: %(why)s")
+        % {"tid": report.tracking_id, "why": reason[:300]},
+    )
     kind = EventKind.REOPENED if before in (Status.CLOSED, Status.ARCHIVED) else EventKind.DISPUTED
-    record_event(report=report, actor=actor, kind=kind, audit_type=AT.REPORT_DISPUTED, from_status=before,
-                 body=reason)
+    record_event(report=report, actor=actor, kind=kind, audit_type=AT.REPORT_DISPUTED, from_status=before, body=reason)
     return report
 
 
@@ -408,8 +543,15 @@ def report_rate(*, report: Report | int, actor: Actor, rating: int, comment: str
     report.rating_comment = comment
     report.status = target
     _save(report, "rating", "rating_comment", "status")
-    record_event(report=report, actor=actor, kind=EventKind.RATED, audit_type=AT.REPORT_RATED,
-                 from_status=before, body=comment, data={"rating": rating})
+    record_event(
+        report=report,
+        actor=actor,
+        kind=EventKind.RATED,
+        audit_type=AT.REPORT_RATED,
+        from_status=before,
+        body=comment,
+        data={"rating": rating},
+    )
     return report
 
 
@@ -421,12 +563,22 @@ def report_close(*, report: Report | int, actor: Actor, note: str = "") -> Repor
     report.closed_at = clock.now()
     report.autoclose_due_at = None
     _save(report, "status", "closed_at", "autoclose_due_at")
-    notify_reporter(report, kind="report.closed",
-                    message=_("Laporan %(tid)s dinyatakan selesai. Anda dapat memberi penilaian atau menyanggah "
-                              "bila belum puas.") % {"tid": report.tracking_id})
-    record_event(report=report, actor=actor, kind=EventKind.CLOSED, audit_type=AT.REPORT_CLOSED,
-                 from_status=before, body=(note or "").strip()[:2000], visibility=Visibility.PUBLIC,
-                 actor_agency_id=actor_agency_id(actor, report, Role.NATIONAL_ADMIN, Role.AGENCY_ADMIN))
+    notify_reporter(
+        report,
+        kind="report.closed",
+        message=_("Laporan %(tid)s dinyatakan selesai. Anda dapat memberi penilaian atau menyanggah bila belum puas.")
+        % {"tid": report.tracking_id},
+    )
+    record_event(
+        report=report,
+        actor=actor,
+        kind=EventKind.CLOSED,
+        audit_type=AT.REPORT_CLOSED,
+        from_status=before,
+        body=(note or "").strip()[:2000],
+        visibility=Visibility.PUBLIC,
+        actor_agency_id=actor_agency_id(actor, report, Role.NATIONAL_ADMIN, Role.AGENCY_ADMIN),
+    )
     return report
 
 
@@ -445,11 +597,23 @@ def report_auto_close(*, report: Report | int, actor: Actor) -> Report:
     report.status = target
     report.closed_at = now
     _save(report, "status", "closed_at")
-    notify_reporter(report, kind="report.auto_closed",
-                    message=_("Laporan %(tid)s ditutup otomatis karena tidak ada tanggapan dalam 10 hari kerja. "
-                              "Anda masih dapat menyanggah bila belum puas.") % {"tid": report.tracking_id})
-    record_event(report=report, actor=actor, kind=EventKind.AUTO_CLOSED, audit_type=AT.REPORT_AUTO_CLOSED,
-                 from_status=before, visibility=Visibility.PUBLIC)
+    notify_reporter(
+        report,
+        kind="report.auto_closed",
+        message=_(
+            "Laporan %(tid)s ditutup otomatis karena tidak ada tanggapan dalam 10 hari kerja. "
+            "Anda masih dapat menyanggah bila belum puas."
+        )
+        % {"tid": report.tracking_id},
+    )
+    record_event(
+        report=report,
+        actor=actor,
+        kind=EventKind.AUTO_CLOSED,
+        audit_type=AT.REPORT_AUTO_CLOSED,
+        from_status=before,
+        visibility=Visibility.PUBLIC,
+    )
     return report
 
 
@@ -458,7 +622,13 @@ def report_add_note(*, report: Report | int, actor: Actor, note: str) -> ReportE
     """An internal note between staff (never shown to the reporter or the public)."""
     report, before, _target = _begin(report, A.NOTE, actor)
     note = _text(note, "catatan", minimum=2)
-    return record_event(report=report, actor=actor, kind=EventKind.NOTE, audit_type=AT.REPORT_NOTE,
-                        from_status=before, body=note, visibility=Visibility.INTERNAL,
-                        actor_agency_id=actor_agency_id(actor, report, Role.NATIONAL_ADMIN, Role.AGENCY_ADMIN,
-                                                        Role.LIAISON))
+    return record_event(
+        report=report,
+        actor=actor,
+        kind=EventKind.NOTE,
+        audit_type=AT.REPORT_NOTE,
+        from_status=before,
+        body=note,
+        visibility=Visibility.INTERNAL,
+        actor_agency_id=actor_agency_id(actor, report, Role.NATIONAL_ADMIN, Role.AGENCY_ADMIN, Role.LIAISON),
+    )

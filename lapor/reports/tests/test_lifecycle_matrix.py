@@ -28,19 +28,28 @@ def perform(world, action: str, report: Report, actor: Actor):
     if action == A.PROVIDE_INFO:
         return rs.report_provide_info(report=report, actor=actor, message="Lokasinya di depan pasar Oebobo.")
     if action == A.ARCHIVE:
-        return rs.report_archive(report=report, actor=actor, reason="duplikat",
-                                 explanation="Laporan yang sama sudah diproses dengan nomor lain.")
+        return rs.report_archive(
+            report=report,
+            actor=actor,
+            reason="duplikat",
+            explanation="Laporan yang sama sudah diproses dengan nomor lain.",
+        )
     if action == A.DISPOSE:
         return rs.report_dispose(report=report, actor=actor, agency=world.kupang)
     if action == A.DISPOSE_INTERNAL:
         target = world.puskesmas if owner.pk == world.dinkes.pk else world.pupr
         return rs.report_dispose_internal(report=report, actor=actor, agency=target)
     if action == A.RETURN:
-        return rs.report_return(report=report, actor=actor, better_agency=world.kemenkes,
-                                reason="Ini urusan kementerian, bukan kewenangan pemerintah kota.")
+        return rs.report_return(
+            report=report,
+            actor=actor,
+            better_agency=world.kemenkes,
+            reason="Ini urusan kementerian, bukan kewenangan pemerintah kota.",
+        )
     if action == A.FOLLOW_UP:
-        return rs.report_follow_up(report=report, actor=actor,
-                                   message="Petugas sudah turun ke lokasi dan perbaikan dijadwalkan minggu depan.")
+        return rs.report_follow_up(
+            report=report, actor=actor, message="Petugas sudah turun ke lokasi dan perbaikan dijadwalkan minggu depan."
+        )
     if action == A.REPLY:
         return rs.report_reply(report=report, actor=actor, message="Terima kasih atas tindak lanjutnya.")
     if action == A.DISPUTE:
@@ -61,14 +70,33 @@ def perform(world, action: str, report: Report, actor: Actor):
 
 def snapshot(report: Report) -> tuple:
     fresh = Report.objects.get(pk=report.pk)
-    return (fresh.status, fresh.owner_agency_id, fresh.updated_at, ReportEvent.objects.filter(report=report).count(),
-            AuditEvent.objects.count())
+    return (
+        fresh.status,
+        fresh.owner_agency_id,
+        fresh.updated_at,
+        ReportEvent.objects.filter(report=report).count(),
+        AuditEvent.objects.count(),
+    )
 
 
 # --- who may act ----------------------------------------------------------------------------------------
 # (action, starting state, submit overrides, actors allowed). Every other actor must be refused.
-ACTORS = ["public", "reporter", "other_reporter", "nasional", "kupang_admin", "dinkes_admin", "dinkes_penghubung",
-          "puskesmas_penghubung", "walikota", "surabaya_admin", "kemenkes_admin", "ombudsman", "system", "warga"]
+ACTORS = [
+    "public",
+    "reporter",
+    "other_reporter",
+    "nasional",
+    "kupang_admin",
+    "dinkes_admin",
+    "dinkes_penghubung",
+    "puskesmas_penghubung",
+    "walikota",
+    "surabaya_admin",
+    "kemenkes_admin",
+    "ombudsman",
+    "system",
+    "warga",
+]
 ROLE_CASES = [
     (A.VERIFY, "submitted", {}, {"nasional"}),
     (A.VERIFY, "submitted", {"intake": "kupang"}, {"nasional", "kupang_admin"}),
@@ -102,8 +130,11 @@ def actor_for(world, name: str, report: Report, other: Report) -> Actor:
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("action", "state", "overrides", "allowed"), ROLE_CASES,
-                         ids=[f"{c[0]}-{c[1]}-{'kupang' if c[2] else 'national'}" for c in ROLE_CASES])
+@pytest.mark.parametrize(
+    ("action", "state", "overrides", "allowed"),
+    ROLE_CASES,
+    ids=[f"{c[0]}-{c[1]}-{'kupang' if c[2] else 'national'}" for c in ROLE_CASES],
+)
 def test_role_matrix(world, action, state, overrides, allowed):
     submit_kw = {"intake_agency": world.kupang, "channel": "sms"} if overrides.get("intake") else {}
     other = submit(world)
@@ -123,9 +154,16 @@ def test_role_matrix(world, action, state, overrides, allowed):
 # --- from which state ------------------------------------------------------------------------------------
 STATES = [s.value for s in Status]
 ACTOR_FOR_ACTION = {
-    A.VERIFY: "nasional", A.REQUEST_INFO: "nasional", A.ARCHIVE: "nasional", A.DISPOSE: "nasional",
-    A.DISPOSE_INTERNAL: "nasional", A.RETURN: "kupang_admin", A.FOLLOW_UP: "kupang_admin", A.CLOSE: "nasional",
-    A.AUTO_CLOSE: "system", A.NOTE: "nasional",
+    A.VERIFY: "nasional",
+    A.REQUEST_INFO: "nasional",
+    A.ARCHIVE: "nasional",
+    A.DISPOSE: "nasional",
+    A.DISPOSE_INTERNAL: "nasional",
+    A.RETURN: "kupang_admin",
+    A.FOLLOW_UP: "kupang_admin",
+    A.CLOSE: "nasional",
+    A.AUTO_CLOSE: "system",
+    A.NOTE: "nasional",
 }
 
 

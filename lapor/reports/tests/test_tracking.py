@@ -13,25 +13,32 @@ def test_every_generated_id_is_valid(seq, salt):
     assert tracking_id_is_valid(tracking_id_format(seq, salt))
 
 
-@given(seq=st.integers(min_value=1000, max_value=10**9), salt=st.integers(min_value=0, max_value=999),
-       pos=st.integers(min_value=0, max_value=30), digit=st.integers(min_value=0, max_value=9))
+@given(
+    seq=st.integers(min_value=1000, max_value=10**9),
+    salt=st.integers(min_value=0, max_value=999),
+    pos=st.integers(min_value=0, max_value=30),
+    digit=st.integers(min_value=0, max_value=9),
+)
 def test_a_single_wrong_digit_is_always_caught(seq, salt, pos, digit):
     tid = tracking_id_format(seq, salt)
     pos %= len(tid)
     if int(tid[pos]) == digit:
         return
-    typo = tid[:pos] + str(digit) + tid[pos + 1:]
+    typo = tid[:pos] + str(digit) + tid[pos + 1 :]
     assert not tracking_id_is_valid(typo)
 
 
-@given(seq=st.integers(min_value=1000, max_value=10**9), salt=st.integers(min_value=0, max_value=999),
-       pos=st.integers(min_value=0, max_value=30))
+@given(
+    seq=st.integers(min_value=1000, max_value=10**9),
+    salt=st.integers(min_value=0, max_value=999),
+    pos=st.integers(min_value=0, max_value=30),
+)
 def test_swapping_adjacent_digits_is_always_caught(seq, salt, pos):
     tid = tracking_id_format(seq, salt)
     pos %= len(tid) - 1
     if tid[pos] == tid[pos + 1]:
         return
-    swapped = tid[:pos] + tid[pos + 1] + tid[pos] + tid[pos + 2:]
+    swapped = tid[:pos] + tid[pos + 1] + tid[pos] + tid[pos + 2 :]
     assert not tracking_id_is_valid(swapped)
 
 

@@ -67,7 +67,10 @@ def test_bad_submissions_are_refused_with_the_field_and_nothing_is_stored(world,
     assert err.value.extra["field"] == field
     assert err.value.message
     assert (Report.objects.count(), AuditEvent.objects.count(), OutboxMessage.objects.count()) == (
-        reports, audits, outbox)
+        reports,
+        audits,
+        outbox,
+    )
 
 
 def test_anonymous_report_needs_no_contact(world):
@@ -86,10 +89,20 @@ def test_walk_in_only_by_staff_and_only_for_their_agency(world):
 
 
 def test_intake_key_makes_retries_idempotent(world):
-    first = rs.report_submit(actor=Actor.public(), body="Lampu jalan mati di Jalan Frans Seda sejak seminggu.",
-                             channel="sms", reporter_phone="081234567890", intake_key="sms:msg-1")
-    again = rs.report_submit(actor=Actor.public(), body="Lampu jalan mati di Jalan Frans Seda sejak seminggu.",
-                             channel="sms", reporter_phone="081234567890", intake_key="sms:msg-1")
+    first = rs.report_submit(
+        actor=Actor.public(),
+        body="Lampu jalan mati di Jalan Frans Seda sejak seminggu.",
+        channel="sms",
+        reporter_phone="081234567890",
+        intake_key="sms:msg-1",
+    )
+    again = rs.report_submit(
+        actor=Actor.public(),
+        body="Lampu jalan mati di Jalan Frans Seda sejak seminggu.",
+        channel="sms",
+        reporter_phone="081234567890",
+        intake_key="sms:msg-1",
+    )
     assert first.created and not again.created
     assert again.report.pk == first.report.pk
     assert Report.objects.filter(intake_key="sms:msg-1").count() == 1
@@ -98,8 +111,13 @@ def test_intake_key_makes_retries_idempotent(world):
 def test_verify_edits_public_text_but_never_the_original(world):
     report = submit(world)
     original = report.body_original
-    rs.report_verify(report=report, actor=world.actor("nasional"), title="Jalan rusak di Oebobo",
-                     body_public="Jalan rusak di depan sekolah, hubungi 081299998888.", is_secret=True)
+    rs.report_verify(
+        report=report,
+        actor=world.actor("nasional"),
+        title="Jalan rusak di Oebobo",
+        body_public="Jalan rusak di depan sekolah, hubungi 081299998888.",
+        is_secret=True,
+    )
     report.refresh_from_db()
     assert report.body_original == original
     assert report.title == "Jalan rusak di Oebobo"
@@ -110,8 +128,12 @@ def test_verify_edits_public_text_but_never_the_original(world):
 def test_bukan_wewenang_goes_back_to_the_disposer_with_a_named_better_owner(world):
     report = bring_to(world, "disposed")  # national → Kota Kupang → Dinkes
     assert report.owner_agency == world.dinkes
-    rs.report_return(report=report, actor=world.actor("dinkes_admin"), better_agency=world.pupr,
-                     reason="Perbaikan jalan adalah kewenangan Dinas PUPR, bukan Dinas Kesehatan.")
+    rs.report_return(
+        report=report,
+        actor=world.actor("dinkes_admin"),
+        better_agency=world.pupr,
+        reason="Perbaikan jalan adalah kewenangan Dinas PUPR, bukan Dinas Kesehatan.",
+    )
     report.refresh_from_db()
     assert report.status == Status.RETURNED
     assert report.owner_agency == world.kupang  # back to whoever disposed it
@@ -124,8 +146,12 @@ def test_bukan_wewenang_goes_back_to_the_disposer_with_a_named_better_owner(worl
 def test_repeated_bounces_go_to_the_national_arbiter(world):
     report = bring_to(world, "returned")  # bounced once: Dinkes → Kota Kupang
     rs.report_dispose_internal(report=report, actor=world.actor("kupang_admin"), agency=world.pupr)
-    rs.report_return(report=report, actor=world.actor("kupang_admin"), better_agency=world.kemenkes,
-                     reason="Ini urusan kementerian, bukan kewenangan pemerintah kota.")
+    rs.report_return(
+        report=report,
+        actor=world.actor("kupang_admin"),
+        better_agency=world.kemenkes,
+        reason="Ini urusan kementerian, bukan kewenangan pemerintah kota.",
+    )
     report.refresh_from_db()
     assert report.bounce_count == 2
     assert report.owner_agency == world.root
@@ -139,8 +165,12 @@ def test_repeated_bounces_go_to_the_national_arbiter(world):
 def test_bukan_wewenang_requires_another_owner(world, better):
     report = bring_to(world, "disposed")
     with pytest.raises(ValidationFailed):
-        rs.report_return(report=report, actor=world.actor("dinkes_admin"), better_agency=getattr(world, better),
-                         reason="Bukan kewenangan kami karena alasan yang cukup panjang.")
+        rs.report_return(
+            report=report,
+            actor=world.actor("dinkes_admin"),
+            better_agency=getattr(world, better),
+            reason="Bukan kewenangan kami karena alasan yang cukup panjang.",
+        )
 
 
 def test_bukan_wewenang_requires_a_reason(world):
@@ -242,8 +272,12 @@ def test_archive_needs_a_known_reason_and_tells_the_reporter(world):
         rs.report_archive(report=report, actor=world.actor("nasional"), reason="malas", explanation="x" * 20)
     with pytest.raises(ValidationFailed):
         rs.report_archive(report=report, actor=world.actor("nasional"), reason="spam", explanation="")
-    rs.report_archive(report=report, actor=world.actor("nasional"), reason="spam",
-                      explanation="Isi laporan berupa iklan, bukan pengaduan layanan publik.")
+    rs.report_archive(
+        report=report,
+        actor=world.actor("nasional"),
+        reason="spam",
+        explanation="Isi laporan berupa iklan, bukan pengaduan layanan publik.",
+    )
     message = OutboxMessage.objects.filter(report_id=report.pk, kind="report.archived").get()
     assert "iklan" in message.body
 
@@ -251,8 +285,11 @@ def test_archive_needs_a_known_reason_and_tells_the_reporter(world):
 def test_every_transition_writes_exactly_one_timeline_and_one_audit_event(world):
     report = bring_to(world, "disposed")
     events, audits = ReportEvent.objects.count(), AuditEvent.objects.count()
-    rs.report_follow_up(report=report, actor=world.actor("dinkes_penghubung"),
-                        message="Sudah kami tindak lanjuti dengan kunjungan lapangan hari ini.")
+    rs.report_follow_up(
+        report=report,
+        actor=world.actor("dinkes_penghubung"),
+        message="Sudah kami tindak lanjuti dengan kunjungan lapangan hari ini.",
+    )
     assert ReportEvent.objects.count() == events + 1
     assert AuditEvent.objects.count() == audits + 1
 
@@ -269,8 +306,11 @@ def test_notifications_roll_back_with_their_transaction(world):
     report = bring_to(world, "disposed")
     outbox = OutboxMessage.objects.count()
     with pytest.raises(RuntimeError), transaction.atomic():
-        rs.report_follow_up(report=report, actor=world.actor("dinkes_penghubung"),
-                            message="Sudah kami tindak lanjuti dengan kunjungan lapangan hari ini.")
+        rs.report_follow_up(
+            report=report,
+            actor=world.actor("dinkes_penghubung"),
+            message="Sudah kami tindak lanjuti dengan kunjungan lapangan hari ini.",
+        )
         raise RuntimeError("crash after the transition, before commit")
     assert OutboxMessage.objects.count() == outbox
     assert Report.objects.get(pk=report.pk).status == Status.DISPOSED
@@ -286,7 +326,10 @@ def test_nothing_is_queued_outside_a_transaction():
 def test_disposition_notifies_the_new_owner_staff(world):
     report = bring_to(world, "verified")
     rs.report_dispose(report=report, actor=world.actor("nasional"), agency=world.kupang)
-    recipients = set(OutboxMessage.objects.filter(report_id=report.pk, kind="report.disposed", channel="email")
-                     .values_list("recipient", flat=True))
+    recipients = set(
+        OutboxMessage.objects.filter(report_id=report.pk, kind="report.disposed", channel="email").values_list(
+            "recipient", flat=True
+        )
+    )
     assert "kupang_admin@example.go.id" in recipients
     assert "maria@example.com" in recipients  # and the reporter hears where it went

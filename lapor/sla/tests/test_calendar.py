@@ -14,8 +14,14 @@ from lapor.sla.calendar import WorkingCalendar, indonesian_holidays, national_ca
 from lapor.sla.deadlines import ClockColour, clock_colour, deadline_after, end_of_day, working_days_left
 
 CAL = national_calendar()
-FIXTURE = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "holidays" / \
-    "hari_libur_cuti_bersama_2019_2027.csv"
+FIXTURE = (
+    Path(__file__).resolve().parents[3]
+    / ".."
+    / "shared"
+    / "data"
+    / "holidays"
+    / "hari_libur_cuti_bersama_2019_2027.csv"
+)
 D = dt.date
 
 CASES = [
@@ -44,8 +50,17 @@ def test_add_working_days(start, n, expected, why):
 
 
 def test_idul_fitri_weeks_are_not_working_days():
-    for day in [D(2024, 4, 10), D(2024, 4, 11), D(2024, 4, 12), D(2025, 3, 31), D(2025, 4, 7), D(2026, 3, 20),
-                D(2026, 3, 23), D(2026, 3, 24), D(2027, 3, 10)]:
+    for day in [
+        D(2024, 4, 10),
+        D(2024, 4, 11),
+        D(2024, 4, 12),
+        D(2025, 3, 31),
+        D(2025, 4, 7),
+        D(2026, 3, 20),
+        D(2026, 3, 23),
+        D(2026, 3, 24),
+        D(2027, 3, 10),
+    ]:
         assert not CAL.is_working_day(day), day
 
 
@@ -101,18 +116,18 @@ UTC = dt.UTC
 TZ_CASES = [
     # event (UTC), n, tz, expected deadline (UTC)
     (dt.datetime(2026, 11, 2, 3, 0, tzinfo=UTC), 1, "Asia/Jakarta", dt.datetime(2026, 11, 3, 16, 59, 59, tzinfo=UTC)),
-    (dt.datetime(2026, 11, 2, 3, 0, tzinfo=UTC), 1, "Asia/Makassar",
-     dt.datetime(2026, 11, 3, 15, 59, 59, tzinfo=UTC)),
-    (dt.datetime(2026, 11, 2, 3, 0, tzinfo=UTC), 1, "Asia/Jayapura",
-     dt.datetime(2026, 11, 3, 14, 59, 59, tzinfo=UTC)),
+    (dt.datetime(2026, 11, 2, 3, 0, tzinfo=UTC), 1, "Asia/Makassar", dt.datetime(2026, 11, 3, 15, 59, 59, tzinfo=UTC)),
+    (dt.datetime(2026, 11, 2, 3, 0, tzinfo=UTC), 1, "Asia/Jayapura", dt.datetime(2026, 11, 3, 14, 59, 59, tzinfo=UTC)),
     # 23:30 WIB on Monday is already Tuesday 01:30 in Jayapura: the local date decides
-    (dt.datetime(2026, 11, 2, 16, 30, tzinfo=UTC), 1, "Asia/Jakarta",
-     dt.datetime(2026, 11, 3, 16, 59, 59, tzinfo=UTC)),
-    (dt.datetime(2026, 11, 2, 16, 30, tzinfo=UTC), 1, "Asia/Jayapura",
-     dt.datetime(2026, 11, 4, 14, 59, 59, tzinfo=UTC)),
+    (dt.datetime(2026, 11, 2, 16, 30, tzinfo=UTC), 1, "Asia/Jakarta", dt.datetime(2026, 11, 3, 16, 59, 59, tzinfo=UTC)),
+    (
+        dt.datetime(2026, 11, 2, 16, 30, tzinfo=UTC),
+        1,
+        "Asia/Jayapura",
+        dt.datetime(2026, 11, 4, 14, 59, 59, tzinfo=UTC),
+    ),
     # Friday evening in Kupang (WITA) is a Friday event; +1 HK is Monday
-    (dt.datetime(2026, 11, 6, 14, 0, tzinfo=UTC), 1, "Asia/Makassar",
-     dt.datetime(2026, 11, 9, 15, 59, 59, tzinfo=UTC)),
+    (dt.datetime(2026, 11, 6, 14, 0, tzinfo=UTC), 1, "Asia/Makassar", dt.datetime(2026, 11, 9, 15, 59, 59, tzinfo=UTC)),
 ]
 
 

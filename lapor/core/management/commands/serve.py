@@ -27,8 +27,20 @@ class Command(BaseCommand):
 def run_gunicorn(*, bind: str, workers: int) -> None:
     """Replace this process with gunicorn serving config.wsgi (settings module kept from the environment)."""
     args = [
-        sys.executable, "-m", "gunicorn", "config.wsgi:application",
-        "--bind", bind, "--workers", str(workers), "--worker-class", "sync",
-        "--no-control-socket", "--access-logfile", "-", "--timeout", "60",
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "config.wsgi:application",
+        "--bind",
+        bind,
+        "--workers",
+        str(workers),
+        "--worker-class",
+        "sync",
+        "--no-control-socket",
+        "--access-logfile",
+        "-",
+        "--timeout",
+        "60",
     ]
     os.execv(sys.executable, args)  # noqa: S606 - exec of our own interpreter with fixed arguments
