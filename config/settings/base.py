@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "treebeard",
+    "huey.contrib.djhuey",
     "lapor.core",
     "lapor.privacy",
     "lapor.accounts",
@@ -149,3 +150,42 @@ LAPOR_TRACKING_SALT = env_str("LAPOR_TRACKING_SALT", "")
 LAPOR_ARBITER_AFTER_BOUNCES = env_int("LAPOR_ARBITER_AFTER_BOUNCES", 2)
 # Code of the national root agency.
 LAPOR_ROOT_AGENCY_CODE = env_str("LAPOR_ROOT_AGENCY_CODE", "lapor")
+
+# --- Background work (huey) -------------------------------------------------------------------------------
+# Embedded default: huey's SQLite storage in the data directory (no extra server). Production scales out with
+# Redis: set LAPOR_REDIS_URL (e.g. redis://127.0.0.1:6379/0) and run several `lapor worker` processes.
+LAPOR_REDIS_URL = env_str("LAPOR_REDIS_URL", "")
+LAPOR_SWEEP_MINUTES = env_int("LAPOR_SWEEP_MINUTES", 15)
+HUEY = {
+    "name": "lapor",
+    "immediate": env_bool("LAPOR_TASKS_IMMEDIATE", False),
+    "utc": True,
+    "consumer": {"workers": env_int("LAPOR_WORKER_THREADS", 2), "worker_type": "thread", "periodic": True},
+}
+if LAPOR_REDIS_URL:
+    HUEY.update({"huey_class": "huey.RedisHuey", "url": LAPOR_REDIS_URL})
+else:
+    HUEY.update({"huey_class": "huey.SqliteHuey", "filename": str(DATA_DIR / "tasks.sqlite3")})
+
+# --- Outbound messages ------------------------------------------------------------------------------------
+LAPOR_BASE_URL = env_str("LAPOR_BASE_URL", "http://127.0.0.1:8000")
+DEFAULT_FROM_EMAIL = env_str("LAPOR_FROM_EMAIL", "LAPOR! <noreply@lapor.invalid>")
+if env_str("LAPOR_SMTP_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = env_str("LAPOR_SMTP_HOST")
+    EMAIL_PORT = env_int("LAPOR_SMTP_PORT", 25)
+    EMAIL_HOST_USER = env_str("LAPOR_SMTP_USER")
+    EMAIL_HOST_PASSWORD = env_str("LAPOR_SMTP_PASSWORD")
+    EMAIL_USE_TLS = env_bool("LAPOR_SMTP_TLS", False)
+    EMAIL_TIMEOUT = 20
+else:
+    # Nothing leaves the machine until an SMTP server is configured: messages are written to files instead.
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = str(DATA_DIR / "mail")
+LAPOR_KANNEL_SENDSMS_URL = env_str("LAPOR_KANNEL_SENDSMS_URL", "")  # e.g. http://127.0.0.1:13013/cgi-bin/sendsms
+LAPOR_KANNEL_USER = env_str("LAPOR_KANNEL_USER", "")
+LAPOR_KANNEL_PASSWORD = env_str("LAPOR_KANNEL_PASSWORD", "")
+LAPOR_SMS_SENDER = env_str("LAPOR_SMS_SENDER", "1708")
+LAPOR_WHATSAPP_API_URL = env_str("LAPOR_WHATSAPP_API_URL", "")  # Graph API .../<phone-number-id>/messages
+LAPOR_WHATSAPP_TOKEN = env_str("LAPOR_WHATSAPP_TOKEN", "")
+LAPOR_OUTBOX_MAX_ATTEMPTS = env_int("LAPOR_OUTBOX_MAX_ATTEMPTS", 8)

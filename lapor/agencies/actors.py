@@ -46,6 +46,15 @@ class Actor:
         return cls(kind="system", label="sistem")
 
     @classmethod
+    def system_admin(cls) -> Actor:
+        """An operator at the console (``lapor`` commands): acts as the national admin, audited as ``konsol``."""
+        from lapor.agencies.models import Agency
+
+        root = Agency.objects.get_root_nodes().first()
+        scopes = (Scope(Role.NATIONAL_ADMIN, root.pk, root.path, root.name),) if root else ()
+        return cls(kind="staff", scopes=scopes, label="konsol")
+
+    @classmethod
     def public(cls) -> Actor:
         return cls(kind="public", label="publik")
 

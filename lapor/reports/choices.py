@@ -54,6 +54,8 @@ class EventKind(models.TextChoices):
     NOTE = "note", _("Catatan internal")
     ESCALATED = "escalated", _("Eskalasi")
     WARNED = "warned", _("Peringatan tenggat")
+    RECLASSIFIED = "reclassified", _("Klasifikasi diubah")
+    CASE_FILED = "case_filed", _("Berkas kasus Ombudsman")
 
 
 class Visibility(models.TextChoices):

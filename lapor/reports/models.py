@@ -88,14 +88,24 @@ class Report(models.Model):
     closed_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(default=clock.now)
 
-    # SLA clocks (see docs/subsystems/sla.md). A clock is running when it has a due time and no met time.
+    # SLA clocks (see docs/subsystems/sla.md), changed only through lapor.sla.clocks. For each clock: its due
+    # time, when it was met, the highest alert the sweep sent (lapor.sla.escalation.AlertLevel) and when the
+    # next alert falls due (NULL once met, paused or fully escalated), so the sweep reads only due work.
     verify_due_at = models.DateTimeField(null=True, blank=True)
+    verify_met_at = models.DateTimeField(null=True, blank=True)
     verify_paused_at = models.DateTimeField(null=True, blank=True)
     verify_remaining_hk = models.PositiveSmallIntegerField(null=True, blank=True)
+    verify_alert = models.PositiveSmallIntegerField(default=0, db_default=0)
+    verify_next_alert_at = models.DateTimeField(null=True, blank=True)
     response_due_at = models.DateTimeField(null=True, blank=True)
+    response_alert = models.PositiveSmallIntegerField(default=0, db_default=0)
+    response_next_alert_at = models.DateTimeField(null=True, blank=True)
     completion_due_at = models.DateTimeField(null=True, blank=True)
+    completion_met_at = models.DateTimeField(null=True, blank=True)
+    completion_alert = models.PositiveSmallIntegerField(default=0, db_default=0)
+    completion_next_alert_at = models.DateTimeField(null=True, blank=True)
     autoclose_due_at = models.DateTimeField(null=True, blank=True)
-    escalation_level = models.PositiveSmallIntegerField(default=0)
+    escalation_level = models.PositiveSmallIntegerField(default=0, db_default=0)
 
     rating = models.PositiveSmallIntegerField(null=True, blank=True)
     rating_comment = models.TextField(blank=True)
@@ -108,9 +118,28 @@ class Report(models.Model):
             models.Index(fields=["owner_agency", "status", "-submitted_at"], name="report_inbox"),
             models.Index(fields=["status", "-submitted_at"], name="report_status_recent"),
             models.Index(fields=["-submitted_at"], name="report_recent"),
-            models.Index(fields=["status", "verify_due_at"], name="report_verify_due"),
-            models.Index(fields=["status", "completion_due_at"], name="report_completion_due"),
-            models.Index(fields=["status", "autoclose_due_at"], name="report_autoclose_due"),
+            # The sweep reads only clocks whose next alert is due: partial indexes keep it proportional to the
+            # work left, not to the number of reports.
+            models.Index(
+                fields=["verify_next_alert_at"],
+                name="report_verify_alert_due",
+                condition=models.Q(verify_next_alert_at__isnull=False),
+            ),
+            models.Index(
+                fields=["response_next_alert_at"],
+                name="report_response_alert_due",
+                condition=models.Q(response_next_alert_at__isnull=False),
+            ),
+            models.Index(
+                fields=["completion_next_alert_at"],
+                name="report_completion_alert_due",
+                condition=models.Q(completion_next_alert_at__isnull=False),
+            ),
+            models.Index(
+                fields=["autoclose_due_at"],
+                name="report_autoclose_due",
+                condition=models.Q(autoclose_due_at__isnull=False),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -146,6 +175,26 @@ class ReportEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report_id} {self.kind}"
+
+
+class CaseFile(models.Model):
+    """An Ombudsman case file (*penundaan berlarut*): a frozen snapshot of a report whose completion is overdue
+    by more than its whole legal limit again — the report, its timeline, every missed deadline and the agencies
+    involved. Reporter identity is never part of it.
+    """
+
+    report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="case_files")
+    reason = models.CharField(max_length=32, default="penundaan_berlarut")
+    created_at = models.DateTimeField(default=clock.now)
+    snapshot = models.JSONField()
+
+    class Meta:
+        verbose_name = _("berkas kasus Ombudsman")
+        verbose_name_plural = _("berkas kasus Ombudsman")
+        constraints = [models.UniqueConstraint(fields=["report", "reason"], name="casefile_once_per_reason")]
+
+    def __str__(self) -> str:
+        return f"{self.reason} #{self.snapshot.get('tracking_id', self.report_id)}"
 
 
 class TrackingCounter(models.Model):

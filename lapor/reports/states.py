@@ -63,6 +63,7 @@ class Action(models.TextChoices):
     AUTO_CLOSE = "auto_close", _l("tutup otomatis")
     RATE = "rate", _l("beri penilaian")
     NOTE = "note", _l("catatan internal")
+    RECLASSIFY = "reclassify", _l("ubah klasifikasi")
 
 
 S = Status
@@ -104,6 +105,7 @@ TRANSITIONS: dict[tuple[str, str], str] = {
     (A.RATE, S.FOLLOWED_UP): S.FOLLOWED_UP,
     (A.RATE, S.CLOSED): S.CLOSED,
     **{(A.NOTE, s): s for s in S},
+    **{(A.RECLASSIFY, s): s for s in (S.DISPOSED, S.RETURNED, S.IN_PROGRESS, S.FOLLOWED_UP)},
 }
 
 

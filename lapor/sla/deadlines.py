@@ -32,6 +32,11 @@ def local_date(at: dt.datetime, tz: str) -> dt.date:
     return at.astimezone(ZoneInfo(tz)).date()
 
 
+def start_of_day(day: dt.date, tz: str) -> dt.datetime:
+    """00:00 local on ``day``, as an aware UTC datetime."""
+    return dt.datetime.combine(day, dt.time(0, 0), tzinfo=ZoneInfo(tz)).astimezone(dt.UTC)
+
+
 def end_of_day(day: dt.date, tz: str) -> dt.datetime:
     """23:59:59 local on ``day``, as an aware UTC datetime."""
     local = dt.datetime.combine(day, dt.time(23, 59, 59), tzinfo=ZoneInfo(tz))

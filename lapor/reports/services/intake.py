@@ -23,15 +23,11 @@ from lapor.privacy.redaction import redact
 from lapor.reference.models import Category, Region
 from lapor.reports.choices import Channel, Classification, EventKind
 from lapor.reports.models import Report
-from lapor.reports.services._base import (
-    VERIFY_HK,
-    deadline,
-    notify_reporter,
-    record_event,
-    root_agency,
-)
+from lapor.reports.services._base import VERIFY_HK, notify_reporter, record_event, root_agency
 from lapor.reports.states import Status
 from lapor.reports.tracking import tracking_id_next
+from lapor.sla.clocks import VERIFY, clock_start
+from lapor.sla.selectors import calendar_for
 
 TITLE_MAX = 200
 BODY_MIN = 10
@@ -236,7 +232,7 @@ def _create(
     intake_key: str | None,
     submitted_at: dt.datetime,
 ) -> Report:
-    report = Report.objects.create(
+    report = Report(
         tracking_id=tracking_id_next(),
         access_token=secrets.token_urlsafe(24),
         intake_key=intake_key,
@@ -261,8 +257,9 @@ def _create(
         intake_agency=agency,
         submitted_at=submitted_at,
         updated_at=submitted_at,
-        verify_due_at=deadline(submitted_at, VERIFY_HK, agency),
     )
+    clock_start(report, VERIFY, start=submitted_at, hk=VERIFY_HK, agency=agency, calendar=calendar_for(agency))
+    report.save(force_insert=True)
     notify_reporter(
         report,
         kind="report.submitted",

@@ -36,7 +36,18 @@ from lapor.reports.services._base import (
     root_agency,
 )
 from lapor.reports.states import Action, Status, transition_assert
-from lapor.sla.deadlines import working_days_left
+from lapor.sla.clocks import (
+    COMPLETION,
+    RESPONSE,
+    VERIFY,
+    clock_meet,
+    clock_rearm,
+    clock_reopen,
+    clock_start,
+    clock_suspend,
+    verification_pause,
+    verification_resume,
+)
 from lapor.sla.selectors import calendar_for
 
 A = Action
@@ -151,17 +162,11 @@ def report_request_info(*, report: Report | int, actor: Actor, question: str) ->
     """Tunda: ask the reporter for missing information. The verification clock pauses."""
     report, before, target = _begin(report, A.REQUEST_INFO, actor)
     question = _text(question, "pertanyaan untuk pelapor", minimum=10)
-    now = clock.now()
-    if report.verify_due_at is not None:
-        left = working_days_left(
-            now, report.verify_due_at, tz=report.intake_agency.timezone, calendar=calendar_for(report.intake_agency)
-        )
-        report.verify_remaining_hk = max(left, 1)
-    report.verify_paused_at = now
-    report.verify_due_at = None
+    owner = report.owner_agency
+    paused = verification_pause(report, now=clock.now(), agency=owner, calendar=calendar_for(owner))
     report.status = target
     report.status_note = question
-    _save(report, "status", "status_note", "verify_paused_at", "verify_due_at", "verify_remaining_hk")
+    _save(report, "status", "status_note", *paused)
     notify_reporter(
         report,
         kind="report.info_requested",
@@ -185,12 +190,12 @@ def report_provide_info(*, report: Report | int, actor: Actor, message: str) -> 
     """The reporter answers a tunda request: back to verification, the clock resumes where it stopped."""
     report, before, target = _begin(report, A.PROVIDE_INFO, actor)
     message = _text(message, "jawaban", minimum=2)
-    now = clock.now()
-    report.verify_due_at = deadline(now, report.verify_remaining_hk or VERIFY_HK, report.intake_agency)
-    report.verify_paused_at = None
-    report.verify_remaining_hk = None
+    owner = report.owner_agency
+    resumed = verification_resume(
+        report, now=clock.now(), default_hk=VERIFY_HK, agency=owner, calendar=calendar_for(owner)
+    )
     report.status = target
-    _save(report, "status", "verify_due_at", "verify_paused_at", "verify_remaining_hk")
+    _save(report, "status", *resumed)
     record_event(
         report=report,
         actor=actor,
@@ -215,7 +220,8 @@ def report_archive(*, report: Report | int, actor: Actor, reason: str, explanati
     report.archive_reason = reason
     report.status_note = explanation
     report.closed_at = clock.now()
-    _save(report, "status", "archive_reason", "status_note", "closed_at")
+    met = clock_meet(report, VERIFY, at=report.closed_at)
+    _save(report, "status", "archive_reason", "status_note", "closed_at", *met)
     notify_reporter(
         report,
         kind="report.archived",
@@ -238,12 +244,18 @@ def report_archive(*, report: Report | int, actor: Actor, reason: str, explanati
 # --- disposition -------------------------------------------------------------------------------------
 
 
-def _start_agency_clocks(report: Report, agency: Agency) -> None:
+def _start_agency_clocks(report: Report, agency: Agency) -> list[str]:
+    """Verification ends; the new owner's first-response and completion clocks start now (docs/subsystems/sla.md)."""
     now = clock.now()
     report.disposed_at = now
-    report.response_due_at = deadline(now, FIRST_RESPONSE_HK, agency) if report.first_response_at is None else None
-    report.completion_due_at = deadline(now, completion_hk(report, agency), agency)
-    report.escalation_level = 0
+    calendar = calendar_for(agency)
+    hk = completion_hk(report, agency)
+    return [
+        "disposed_at",
+        *clock_meet(report, VERIFY, at=now),
+        *clock_start(report, RESPONSE, start=now, hk=FIRST_RESPONSE_HK, agency=agency, calendar=calendar),
+        *clock_start(report, COMPLETION, start=now, hk=hk, agency=agency, calendar=calendar, case_file_hk=hk),
+    ]
 
 
 @transaction.atomic
@@ -265,18 +277,8 @@ def report_dispose(*, report: Report | int, actor: Actor, agency: Agency | int |
     report.owner_agency = to
     report.suggested_agency = None
     report.status = target
-    _start_agency_clocks(report, to)
-    _save(
-        report,
-        "status",
-        "owner_agency",
-        "disposed_by_agency",
-        "suggested_agency",
-        "disposed_at",
-        "response_due_at",
-        "completion_due_at",
-        "escalation_level",
-    )
+    clocks = _start_agency_clocks(report, to)
+    _save(report, "status", "owner_agency", "disposed_by_agency", "suggested_agency", *clocks)
     note = (note or "").strip()[:2000]
     notify_agency_staff(
         report,
@@ -321,18 +323,7 @@ def report_dispose_internal(
     report.disposed_by_agency = current
     report.owner_agency = to
     report.status = target
-    if report.disposed_at is None:
-        _start_agency_clocks(report, to)
-    _save(
-        report,
-        "status",
-        "owner_agency",
-        "disposed_by_agency",
-        "disposed_at",
-        "response_due_at",
-        "completion_due_at",
-        "escalation_level",
-    )
+    _save(report, "status", "owner_agency", "disposed_by_agency")
     notify_agency_staff(
         report,
         to.pk,
@@ -438,19 +429,24 @@ def report_return(*, report: Report | int, actor: Actor, reason: str, better_age
 # --- follow-up and the conversation ------------------------------------------------------------------
 
 
+def _rearm_completion(report: Report) -> list[str]:
+    owner = report.owner_agency
+    hk = completion_hk(report, owner)
+    return clock_rearm(report, COMPLETION, agency=owner, calendar=calendar_for(owner), case_file_hk=hk)
+
+
 @transaction.atomic
 def report_follow_up(*, report: Report | int, actor: Actor, message: str) -> Report:
     """Tindak lanjut: the agency's answer to the reporter. Starts the 10-HK auto-close window."""
     report, before, target = _begin(report, A.FOLLOW_UP, actor)
     message = _text(message, "tindak lanjut", minimum=20)
     now = clock.now()
-    if report.first_response_at is None:
-        report.first_response_at = now
+    met = clock_meet(report, RESPONSE, at=now) + clock_suspend(report, COMPLETION)
     report.last_follow_up_at = now
     report.autoclose_due_at = deadline(now, AUTOCLOSE_HK, report.owner_agency)
     report.is_unsatisfied = False
     report.status = target
-    _save(report, "status", "first_response_at", "last_follow_up_at", "autoclose_due_at", "is_unsatisfied")
+    _save(report, "status", "last_follow_up_at", "autoclose_due_at", "is_unsatisfied", *met)
     notify_reporter(
         report,
         kind="report.followed_up",
@@ -476,9 +472,11 @@ def report_reply(*, report: Report | int, actor: Actor, message: str) -> Report:
     report, before, target = _begin(report, A.REPLY, actor)
     message = _text(message, "tanggapan", minimum=2)
     report.status = target
-    if before == Status.FOLLOWED_UP:
+    fields = ["status"]
+    if before == Status.FOLLOWED_UP:  # back to the agency: its completion clock alerts again
         report.autoclose_due_at = None
-    _save(report, "status", "autoclose_due_at")
+        fields += ["autoclose_due_at", *_rearm_completion(report)]
+    _save(report, *fields)
     if before == Status.FOLLOWED_UP:
         notify_agency_staff(
             report,
@@ -514,10 +512,17 @@ def report_dispute(*, report: Report | int, actor: Actor, reason: str) -> Report
         report.reopen_count += 1
         report.closed_at = None
         fields += ["reopen_count", "closed_at"]
-    if before == Status.ARCHIVED:
-        report.owner_agency = root_agency()
-        report.verify_due_at = deadline(clock.now(), VERIFY_HK, report.owner_agency)
-        fields += ["owner_agency", "verify_due_at"]
+    if before == Status.FOLLOWED_UP:
+        fields += _rearm_completion(report)
+    if before == Status.CLOSED:  # the completion clock runs again against its original due time
+        owner = report.owner_agency
+        hk = completion_hk(report, owner)
+        fields += clock_reopen(report, COMPLETION, agency=owner, calendar=calendar_for(owner), case_file_hk=hk)
+    if before == Status.ARCHIVED:  # a fresh verification by the national intake
+        root = root_agency()
+        report.owner_agency = root
+        fields += ["owner_agency"]
+        fields += clock_start(report, VERIFY, start=clock.now(), hk=VERIFY_HK, agency=root, calendar=calendar_for(root))
     _save(report, *fields)
     notify_agency_staff(
         report,
@@ -562,7 +567,8 @@ def report_close(*, report: Report | int, actor: Actor, note: str = "") -> Repor
     report.status = target
     report.closed_at = clock.now()
     report.autoclose_due_at = None
-    _save(report, "status", "closed_at", "autoclose_due_at")
+    met = clock_meet(report, COMPLETION, at=report.last_follow_up_at or report.closed_at)
+    _save(report, "status", "closed_at", "autoclose_due_at", *met)
     notify_reporter(
         report,
         kind="report.closed",
@@ -596,7 +602,9 @@ def report_auto_close(*, report: Report | int, actor: Actor) -> Report:
         raise ValidationFailed(_("Batas 10 hari kerja tanpa tanggapan belum terlewati."))
     report.status = target
     report.closed_at = now
-    _save(report, "status", "closed_at")
+    report.autoclose_due_at = None
+    met = clock_meet(report, COMPLETION, at=report.last_follow_up_at or now)
+    _save(report, "status", "closed_at", "autoclose_due_at", *met)
     notify_reporter(
         report,
         kind="report.auto_closed",
@@ -613,6 +621,53 @@ def report_auto_close(*, report: Report | int, actor: Actor) -> Report:
         audit_type=AT.REPORT_AUTO_CLOSED,
         from_status=before,
         visibility=Visibility.PUBLIC,
+    )
+    return report
+
+
+@transaction.atomic
+def report_reclassify(*, report: Report | int, actor: Actor, classification: str, reason: str) -> Report:
+    """Correct the classification after disposition (e.g. a complaint turns out to need a field inspection).
+
+    The completion clock is recomputed from the disposition with the new class limit (docs/subsystems/sla.md).
+    """
+    report, before, target = _begin(report, A.RECLASSIFY, actor)
+    if classification not in Classification.values:
+        raise ValidationFailed(
+            _("Klasifikasi tidak dikenal: %(value)s") % {"value": classification}, extra={"field": "classification"}
+        )
+    if classification == report.classification:
+        raise ValidationFailed(
+            _("Klasifikasi laporan sudah %(value)s.") % {"value": Classification(classification).label},
+            extra={"field": "classification"},
+        )
+    reason = _text(reason, "alasan", minimum=10)
+    previous = report.classification
+    report.classification = classification
+    owner = report.owner_agency
+    hk = completion_hk(report, owner)
+    fields = ["classification"]
+    if report.completion_met_at is None and report.disposed_at is not None:
+        fields += clock_start(
+            report,
+            COMPLETION,
+            start=report.disposed_at,
+            hk=hk,
+            agency=owner,
+            calendar=calendar_for(owner),
+            case_file_hk=hk,
+        )
+    report.status = target
+    _save(report, "status", *fields)
+    record_event(
+        report=report,
+        actor=actor,
+        kind=EventKind.RECLASSIFIED,
+        audit_type=AT.REPORT_RECLASSIFIED,
+        from_status=before,
+        body=reason,
+        data={"from": previous, "to": classification},
+        actor_agency_id=actor_agency_id(actor, report, Role.NATIONAL_ADMIN, Role.AGENCY_ADMIN),
     )
     return report
 

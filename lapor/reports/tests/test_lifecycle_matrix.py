@@ -63,6 +63,13 @@ def perform(world, action: str, report: Report, actor: Actor):
             return rs.report_auto_close(report=report, actor=actor)
     if action == A.RATE:
         return rs.report_rate(report=report, actor=actor, rating=4, comment="Cukup cepat.")
+    if action == A.RECLASSIFY:
+        return rs.report_reclassify(
+            report=report,
+            actor=actor,
+            classification="pengaduan_pengawasan",
+            reason="Perlu pemeriksaan lapangan oleh inspektorat.",
+        )
     if action == A.NOTE:
         return rs.report_add_note(report=report, actor=actor, note="Sudah dikoordinasikan dengan lurah.")
     raise AssertionError(action)
@@ -116,6 +123,7 @@ ROLE_CASES = [
     (A.DISPUTE, "followed_up", {}, {"reporter"}),
     (A.RATE, "followed_up", {}, {"reporter"}),
     (A.NOTE, "disposed", {}, {"nasional", "kupang_admin", "dinkes_admin", "dinkes_penghubung"}),
+    (A.RECLASSIFY, "disposed", {}, {"nasional", "kupang_admin", "dinkes_admin"}),
 ]
 
 
@@ -164,6 +172,7 @@ ACTOR_FOR_ACTION = {
     A.CLOSE: "nasional",
     A.AUTO_CLOSE: "system",
     A.NOTE: "nasional",
+    A.RECLASSIFY: "nasional",
 }
 
 

@@ -1,0 +1,112 @@
+"""How each outbox channel reaches its recipient. A transport either delivers or raises; it never decides retries.
+
+* e-mail: Django's mail backend (SMTP in production; files under the data directory until SMTP is set up)
+* SMS: Kannel's ``sendsms`` HTTP interface
+* WhatsApp: the Meta Cloud API ``/messages`` endpoint (any URL: a local fake in tests)
+Each carries the outbox row's ``delivery_id`` so receivers can drop repeats (exactly-once effect).
+"""
+
+from __future__ import annotations
+
+import json
+import urllib.parse
+import urllib.request
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+
+from lapor.notifications.models import OutboxChannel, OutboxMessage
+
+TIMEOUT_SECONDS = 15
+
+
+class NotConfigured(RuntimeError):
+    """The channel has no gateway configured on this installation: the message waits until one is."""
+
+
+class PermanentFailure(RuntimeError):
+    """The peer refused the message for good (bad number, rejected payload): no point retrying."""
+
+
+def _http(request: urllib.request.Request) -> bytes:
+    if urllib.parse.urlparse(request.full_url).scheme not in ("http", "https"):
+        raise PermanentFailure(f"unsupported URL scheme: {request.full_url}")
+    with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310 - scheme checked
+        return response.read()
+
+
+def send_email(message: OutboxMessage) -> None:
+    email = EmailMessage(
+        subject=message.subject or "LAPOR!",
+        body=message.body,
+        to=[message.recipient],
+        headers={"X-LAPOR-Delivery-Id": str(message.delivery_id)},
+    )
+    email.send(fail_silently=False)
+
+
+def send_sms(message: OutboxMessage) -> None:
+    if not settings.LAPOR_KANNEL_SENDSMS_URL:
+        raise NotConfigured("no SMS gateway (LAPOR_KANNEL_SENDSMS_URL) configured")
+    query = urllib.parse.urlencode(
+        {
+            "username": settings.LAPOR_KANNEL_USER,
+            "password": settings.LAPOR_KANNEL_PASSWORD,
+            "from": settings.LAPOR_SMS_SENDER,
+            "to": message.recipient,
+            "text": message.body,
+            "charset": "UTF-8",
+            "coding": "2" if any(ord(c) > 127 for c in message.body) else "0",
+        }
+    )
+    request = urllib.request.Request(f"{settings.LAPOR_KANNEL_SENDSMS_URL}?{query}", method="GET")  # noqa: S310
+    try:
+        _http(request)
+    except urllib.error.HTTPError as exc:
+        if 400 <= exc.code < 500 and exc.code != 429:
+            raise PermanentFailure(f"gateway refused: HTTP {exc.code}") from exc
+        raise
+
+
+def send_whatsapp(message: OutboxMessage) -> None:
+    if not settings.LAPOR_WHATSAPP_API_URL:
+        raise NotConfigured("no WhatsApp API (LAPOR_WHATSAPP_API_URL) configured")
+    payload = {
+        "messaging_product": "whatsapp",
+        "recipient_type": "individual",
+        "to": message.recipient.lstrip("+"),
+        "type": "text",
+        "text": {"preview_url": False, "body": message.body[:4096]},
+        "biz_opaque_callback_data": str(message.delivery_id),
+    }
+    request = urllib.request.Request(  # noqa: S310
+        settings.LAPOR_WHATSAPP_API_URL,
+        data=json.dumps(payload).encode(),
+        method="POST",
+        headers={
+            "Content-Type": "application/json",
+            "Authorization": f"Bearer {settings.LAPOR_WHATSAPP_TOKEN}",
+            "X-LAPOR-Delivery-Id": str(message.delivery_id),
+        },
+    )
+    try:
+        _http(request)
+    except urllib.error.HTTPError as exc:
+        if 400 <= exc.code < 500 and exc.code != 429:
+            raise PermanentFailure(f"WhatsApp API refused: HTTP {exc.code}") from exc
+        raise
+
+
+TRANSPORTS = {
+    OutboxChannel.EMAIL: send_email,
+    OutboxChannel.SMS: send_sms,
+    OutboxChannel.WHATSAPP: send_whatsapp,
+}
+
+
+def channel_configured(channel: str) -> bool:
+    if channel == OutboxChannel.SMS:
+        return bool(settings.LAPOR_KANNEL_SENDSMS_URL)
+    if channel == OutboxChannel.WHATSAPP:
+        return bool(settings.LAPOR_WHATSAPP_API_URL)
+    return channel in TRANSPORTS
