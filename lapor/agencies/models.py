@@ -24,7 +24,8 @@ class Agency(MP_Node, BaseModel):
 
     steplen = 4
     alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    node_order_by = ["name"]
+    # No node_order_by: new units are appended, so existing paths never change (sorted insertion would rewrite
+    # the paths of every later sibling and its whole subtree). Lists sort by name when shown.
 
     code = models.SlugField(_("kode"), max_length=64, unique=True)
     name = models.CharField(_("nama"), max_length=200)

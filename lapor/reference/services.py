@@ -204,7 +204,7 @@ def _reference_agency_specs(data_dir: Path) -> list[AgencySpec]:
 
 
 def _db_sort_order(names: list[str]) -> list[str]:
-    """``names`` in the database's own collation order -- the order treebeard's ``node_order_by`` inserts by."""
+    """``names`` in the database's own collation order, so a fresh tree lists siblings by name in path order."""
     if not names:
         return []
     placeholders = ", ".join(["(%s)"] * len(names))
@@ -237,7 +237,8 @@ def agencies_load_reference(*, data_dir: Path = DATA_DIR) -> int:
     and the national agencies (kementerian, lembaga, BUMN). Codes that already exist anywhere are skipped.
 
     When the root has no children yet, the children's tree paths are computed here and bulk-inserted (steplen 4,
-    in ``node_order_by`` order); otherwise each missing agency goes through treebeard's sorted ``add_child``.
+    in name order); otherwise each missing agency is appended through treebeard's ``add_child``, which never
+    moves existing paths.
     Returns the number of agencies created (the root included).
     """
     specs = _reference_agency_specs(data_dir)

@@ -1,7 +1,8 @@
 """``lapor demo [--port N]``: the whole system on this machine, in the foreground.
 
 Creates the SQLite database (or uses DATABASE_URL), loads the reference data, builds the demo world once,
-then serves the web application with gunicorn and prints the URL and the demo logins.
+then serves the web application with gunicorn, starts the background worker (outbox delivery, SLA sweep)
+and prints the URL and the demo logins.
 """
 
 from __future__ import annotations
@@ -81,7 +82,10 @@ class Command(BaseCommand):
             ],
             env=env,
         )
-        children = [web]
+        worker = subprocess.Popen(  # noqa: S603 - our own interpreter, fixed arguments
+            [sys.executable, "-c", "from lapor.cli import main; main(['worker'])"], env=env,
+        )
+        children = [web, worker]
 
         def stop(*_args):
             for child in children:
