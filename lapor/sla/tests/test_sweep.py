@@ -9,7 +9,6 @@ import pytest
 from django.db import connection, connections
 
 from conftest import MONDAY, bring_to, build_world, reporter_of
-from lapor.agencies.actors import Actor
 from lapor.audit.models import AuditEvent, AuditEventType
 from lapor.core import clock
 from lapor.notifications.models import OutboxMessage
@@ -42,8 +41,11 @@ def disposed(world):
 
 
 def kinds(report):
-    return list(ReportEvent.objects.filter(report=report, kind__in=["warned", "escalated", "case_filed"])
-                .values_list("kind", "data__clock", "data__level"))
+    return list(
+        ReportEvent.objects.filter(report=report, kind__in=["warned", "escalated", "case_filed"]).values_list(
+            "kind", "data__clock", "data__level"
+        )
+    )
 
 
 @pytest.mark.django_db
@@ -59,8 +61,10 @@ def test_warns_the_owner_one_working_day_before(world, disposed):
     assert result.alerts == {"response:warning": 1}
     assert kinds(disposed) == [("warned", "response", AlertLevel.WARNING)]
     digests = OutboxMessage.objects.filter(kind="sla.warning")
-    assert set(digests.values_list("recipient", flat=True)) == {"dinkes_admin@example.go.id",
-                                                                  "dinkes_penghubung@example.go.id"}
+    assert set(digests.values_list("recipient", flat=True)) == {
+        "dinkes_admin@example.go.id",
+        "dinkes_penghubung@example.go.id",
+    }
     assert disposed.tracking_id in digests.first().body
     assert OutboxMessage.objects.count() == outbox + 2
     assert AuditEvent.objects.filter(event_type=AuditEventType.REPORT_WARNED, report_id=disposed.pk).count() == 1
@@ -74,7 +78,10 @@ def test_a_second_sweep_does_nothing_more(world, disposed):
     second = sla_sweep(now=now)
     assert sum(first.alerts.values()) == 1 and not second.alerts
     assert (ReportEvent.objects.count(), OutboxMessage.objects.count(), AuditEvent.objects.count()) == (
-        events, outbox, audits)
+        events,
+        outbox,
+        audits,
+    )
 
 
 @pytest.mark.django_db
@@ -94,7 +101,8 @@ def test_three_working_days_late_reaches_the_national_admin(world, disposed):
     result = sla_sweep(now=at(12, 8))  # Thursday 12 Nov: 3 HK after Monday's deadline
     assert result.alerts == {"response:national": 1}  # the highest level reached is sent once, not each step
     assert set(OutboxMessage.objects.filter(kind="sla.national").values_list("recipient", flat=True)) == {
-        "nasional@example.go.id"}
+        "nasional@example.go.id"
+    }
 
 
 @pytest.mark.django_db
@@ -109,7 +117,8 @@ def test_penundaan_berlarut_produces_an_ombudsman_case_file(world, disposed):
     assert {a["name"] for a in snap["agencies"]} >= {"Dinas Kesehatan Kota Kupang", "Pemerintah Kota Kupang"}
     assert "Maria Ndun" not in str(snap) and "081234567890" not in str(snap)
     assert "ombudsman@example.go.id" in set(
-        OutboxMessage.objects.filter(kind="sla.case_file").values_list("recipient", flat=True))
+        OutboxMessage.objects.filter(kind="sla.case_file").values_list("recipient", flat=True)
+    )
     assert sla_sweep(now=at(12, 9, month=12)).case_files == 0  # once per report
 
 
@@ -177,14 +186,19 @@ def test_only_that_agency_admin_declares_its_closures(world):
     from lapor.core.errors import PermissionDenied
 
     with pytest.raises(PermissionDenied):
-        closure_add(agency=world.kupang, date=dt.date(2026, 11, 4), reason="Banjir",
-                    actor=world.actor("surabaya_admin"))
+        closure_add(
+            agency=world.kupang, date=dt.date(2026, 11, 4), reason="Banjir", actor=world.actor("surabaya_admin")
+        )
 
 
 @pytest.mark.django_db
 def test_reclassification_recomputes_completion_from_the_disposition(world, disposed):
-    rs.report_reclassify(report=disposed, actor=world.actor("kupang_admin"), classification="pengaduan_pengawasan",
-                         reason="Perlu pemeriksaan lapangan oleh inspektorat.")
+    rs.report_reclassify(
+        report=disposed,
+        actor=world.actor("kupang_admin"),
+        classification="pengaduan_pengawasan",
+        reason="Perlu pemeriksaan lapangan oleh inspektorat.",
+    )
     report = Report.objects.get(pk=disposed.pk)
     # 60 HK after Monday 2 Nov 2026 → Friday 29 Jan 2027 (Christmas, cuti bersama and New Year skipped)
     assert report.completion_due_at == dt.datetime(2027, 1, 29, 15, 59, 59, tzinfo=UTC)

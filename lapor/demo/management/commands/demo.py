@@ -83,7 +83,8 @@ class Command(BaseCommand):
             env=env,
         )
         worker = subprocess.Popen(  # noqa: S603 - our own interpreter, fixed arguments
-            [sys.executable, "-c", "from lapor.cli import main; main(['worker'])"], env=env,
+            [sys.executable, "-c", "from lapor.cli import main; main(['worker'])"],
+            env=env,
         )
         children = [web, worker]
 
