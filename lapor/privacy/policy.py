@@ -151,6 +151,16 @@ def timeline_for(actor: Actor, report: Report) -> QuerySet[ReportEvent]:
     return qs.filter(visibility=Visibility.PUBLIC)
 
 
+def report_clock_views(report: Report) -> list[dict[str, Any]]:
+    """The report's clocks with state and colour, in the owning agency's time zone and calendar."""
+    from lapor.core import clock
+    from lapor.sla.clocks import clock_views
+    from lapor.sla.selectors import calendar_for
+
+    owner = report.owner_agency
+    return clock_views(report, now=clock.now(), tz=owner.timezone, calendar=calendar_for(owner))
+
+
 def report_present(actor: Actor, report: Report) -> dict[str, Any]:
     """A report as ``actor`` may see it: the shape every adapter serialises (no identity unless allowed)."""
     audience = audience_of(actor, report)
@@ -169,12 +179,14 @@ def report_present(actor: Actor, report: Report) -> dict[str, Any]:
         "is_anonymous": report.is_anonymous,
         "is_secret": report.is_secret,
         "submitted_at": report.submitted_at.isoformat(),
-        "deadlines": {
-            "verification": report.verify_due_at.isoformat() if report.verify_due_at else None,
-            "first_response": report.response_due_at.isoformat() if report.response_due_at else None,
-            "completion": report.completion_due_at.isoformat() if report.completion_due_at else None,
-            "auto_close": report.autoclose_due_at.isoformat() if report.autoclose_due_at else None,
-        },
+        "clocks": [
+            {
+                **c,
+                "due": c["due"].isoformat() if c["due"] else None,
+                "met_at": c["met_at"].isoformat() if c["met_at"] else None,
+            }
+            for c in report_clock_views(report)
+        ],
         "rating": report.rating,
     }
     if not public:

@@ -7,15 +7,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from lapor.agencies.actors import Actor
-from lapor.core import clock
 from lapor.core.errors import NotFound
-from lapor.privacy.policy import report_for, report_present, timeline_for
+from lapor.privacy.policy import report_clock_views, report_for, report_present, timeline_for
 from lapor.privacy.redaction import redact
 from lapor.publicweb.selectors import public_counts, public_report_page
 from lapor.reports.choices import COMPLETION_HK, Classification
 from lapor.reports.states import STATUS_COLOURS, Status
-from lapor.sla.deadlines import clock_colour
-from lapor.sla.selectors import calendar_for
 
 
 @require_GET
@@ -58,24 +55,6 @@ def report_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _clocks(report, data) -> list[dict]:
-    now = clock.now()
-    calendar = calendar_for(report.owner_agency)
-    tz = report.owner_agency.timezone
-    rows = []
-    for key, label, due, met in (
-        ("verification", "Verifikasi", report.verify_due_at, report.disposed_at),
-        ("first_response", "Tanggapan pertama", report.response_due_at, report.first_response_at),
-        ("completion", "Penyelesaian", report.completion_due_at, report.closed_at),
-        ("auto_close", "Tutup otomatis", report.autoclose_due_at, None),
-    ):
-        if due is None:
-            continue
-        colour = "met" if met is not None and met <= due else clock_colour(now, due, tz=tz, calendar=calendar)
-        rows.append({"key": key, "label": label, "due": due, "colour": colour, "met": met})
-    return rows
-
-
 @require_GET
 def report_detail(request: HttpRequest, tracking_id: str) -> HttpResponse:
     token = request.GET.get("t") or None
@@ -98,7 +77,7 @@ def report_detail(request: HttpRequest, tracking_id: str) -> HttpResponse:
             "report": report,
             "data": data,
             "events": events,
-            "clocks": _clocks(report, data),
+            "clocks": report_clock_views(report),
             "status_colour": STATUS_COLOURS.get(report.status, "gray"),
         },
     )

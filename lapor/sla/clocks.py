@@ -133,3 +133,48 @@ def record_alert(report: Report, clock: str, *, level: AlertLevel, next_at: dt.d
     setattr(report, f"{clock}_next_alert_at", next_at)
     report.escalation_level = _escalation(report)
     return [f"{clock}_alert", f"{clock}_next_alert_at", "escalation_level"]
+
+
+CLOCK_LABELS = {
+    VERIFY: "Verifikasi",
+    RESPONSE: "Tanggapan pertama",
+    COMPLETION: "Penyelesaian",
+    "autoclose": "Tutup otomatis",
+}
+
+
+def clock_views(report: Report, *, now: dt.datetime, tz: str, calendar: Calendar) -> list[dict]:
+    """Every started clock of ``report`` as plain data: due time, state (running/paused/met/breached), colour
+    (green/yellow/red, or ``met``) and working days left. What the timeline, the inbox and the API show.
+    """
+    from lapor.sla.deadlines import ClockColour, ClockState, clock_colour, clock_state
+
+    views = []
+    for name in (*CLOCKS, "autoclose"):
+        due = getattr(report, f"{name}_due_at")
+        met = getattr(report, MET_FIELD[name]) if name in MET_FIELD else None
+        paused = name == VERIFY and report.verify_paused_at is not None
+        if due is None and not paused:
+            continue
+        if name == "autoclose" and report.status != "followed_up":
+            continue
+        state = clock_state(now=now, due=due, met_at=met, paused=paused)
+        if state in (ClockState.MET, ClockState.BREACHED) and met is not None:
+            colour = "met" if state == ClockState.MET else ClockColour.RED.value
+        elif paused:
+            colour = "paused"
+        else:
+            colour = clock_colour(now, due, tz=tz, calendar=calendar).value
+        views.append(
+            {
+                "clock": name,
+                "label": CLOCK_LABELS[name],
+                "due": due,
+                "met_at": met,
+                "state": state.value if state else None,
+                "colour": colour,
+                "working_days_left": working_days_left(now, due, tz=tz, calendar=calendar) if due and not met else None,
+                "remaining_hk_when_paused": report.verify_remaining_hk if paused else None,
+            }
+        )
+    return views

@@ -1,0 +1,32 @@
+"""Ombudsman case files (penundaan berlarut) for overseers: a list, and each file as HTML or JSON."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from lapor.agencies.actors import Actor
+from lapor.sla.selectors import casefile_for, casefiles_visible_to
+
+
+@require_GET
+@login_required
+def casefile_list(request: HttpRequest) -> HttpResponse:
+    actor = Actor.for_user(request.user)
+    cases = casefiles_visible_to(actor)[:200]
+    return render(request, "sla/casefile_list.html", {"cases": cases})
+
+
+@require_GET
+@login_required
+def casefile_detail(request: HttpRequest, pk: int, fmt: str = "html") -> HttpResponse:
+    case = casefile_for(Actor.for_user(request.user), pk)
+    if case is None:
+        raise Http404
+    if fmt == "json":
+        response = JsonResponse(case.snapshot, json_dumps_params={"ensure_ascii": False, "indent": 2})
+        response["Content-Disposition"] = f'inline; filename="kasus-{case.snapshot["tracking_id"]}.json"'
+        return response
+    return render(request, "sla/casefile.html", {"case": case, "s": case.snapshot})
