@@ -177,6 +177,30 @@ class ReportEvent(models.Model):
         return f"{self.report_id} {self.kind}"
 
 
+class Attachment(models.Model):
+    """A file attached to a report (a photo of the pothole, a scanned letter). Type checked by content, size
+    limited, image metadata (GPS) stripped on upload; served only through the privacy layer.
+    """
+
+    report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="attachments")
+    event = models.ForeignKey(ReportEvent, null=True, blank=True, on_delete=models.PROTECT, related_name="attachments")
+    file = models.FileField(upload_to="lampiran/%Y/%m/")
+    original_name = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=50)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.CharField(max_length=12)
+    visibility = models.CharField(max_length=10, choices=Visibility.choices, default=Visibility.PARTIES)
+    created_at = models.DateTimeField(default=clock.now)
+
+    class Meta:
+        verbose_name = _("lampiran")
+        verbose_name_plural = _("lampiran")
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
 class CaseFile(models.Model):
     """An Ombudsman case file (*penundaan berlarut*): a frozen snapshot of a report whose completion is overdue
     by more than its whole legal limit again — the report, its timeline, every missed deadline and the agencies
