@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "treebeard",
+    "ninja",
     "huey.contrib.djhuey",
     "lapor.core",
     "lapor.privacy",
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "lapor.agencies",
     "lapor.audit",
     "lapor.notifications",
+    "lapor.integrations",
     "lapor.reports",
     "lapor.sla",
     "lapor.publicweb",
@@ -190,3 +192,8 @@ LAPOR_SMS_SENDER = env_str("LAPOR_SMS_SENDER", "1708")
 LAPOR_WHATSAPP_API_URL = env_str("LAPOR_WHATSAPP_API_URL", "")  # Graph API .../<phone-number-id>/messages
 LAPOR_WHATSAPP_TOKEN = env_str("LAPOR_WHATSAPP_TOKEN", "")
 LAPOR_OUTBOX_MAX_ATTEMPTS = env_int("LAPOR_OUTBOX_MAX_ATTEMPTS", 8)
+
+# --- REST API -----------------------------------------------------------------------------------------------
+LAPOR_API_ANON_RATE = env_int("LAPOR_API_ANON_RATE", 120)  # requests per minute per IP without a key
+if LAPOR_REDIS_URL:  # shared counters (rate limits) across workers and machines
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": LAPOR_REDIS_URL}}

@@ -32,6 +32,7 @@ class AuditEventType(models.TextChoices):
     REPORT_WARNED = "report.warned", _("Peringatan tenggat")
     REPORT_CASE_FILED = "report.case_filed", _("Berkas kasus Ombudsman dibuat")
     AGENCY_CLOSURE_ADDED = "agency.closure_added", _("Hari libur instansi ditambahkan")
+    APIKEY_CHANGED = "apikey.changed", _("Kunci API dibuat atau dicabut")
     REPORTER_IDENTITY_VIEWED = "reporter.identity_viewed", _("Identitas pelapor dilihat")
     AGENCY_CHANGED = "agency.changed", _("Data instansi diubah")
     MEMBERSHIP_CHANGED = "membership.changed", _("Peran petugas diubah")
