@@ -19,6 +19,7 @@ from lapor.audit.services import audit_record
 from lapor.core import clock
 from lapor.core.errors import ValidationFailed
 from lapor.integrations.models import ApiKey, WebhookSubscription
+from lapor.integrations.webhooks import forget_cached_subscriptions
 
 KEY_PREFIX = "lapor_"
 
@@ -110,4 +111,12 @@ def actor_for_key(key: ApiKey) -> Actor:
 def webhook_subscribe(*, key: ApiKey, url: str) -> WebhookSubscription:
     if not url.startswith(("http://", "https://")):
         raise ValidationFailed(_("URL webhook harus http:// atau https://"), extra={"field": "url"})
-    return WebhookSubscription.objects.create(api_key=key, url=url[:500], secret=secrets.token_hex(32))
+    subscription = WebhookSubscription.objects.create(api_key=key, url=url[:500], secret=secrets.token_hex(32))
+    transaction.on_commit(forget_cached_subscriptions)
+    audit_record(
+        event_type=AuditEventType.APIKEY_CHANGED,
+        actor_label="konsol",
+        agency_id=key.agency_id,
+        extra_data={"op": "webhook", "prefix": key.prefix, "url": url[:500]},
+    )
+    return subscription

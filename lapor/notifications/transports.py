@@ -9,6 +9,7 @@ Each carries the outbox row's ``delivery_id`` so receivers can drop repeats (exa
 from __future__ import annotations
 
 import json
+import time
 import urllib.parse
 import urllib.request
 
@@ -97,10 +98,39 @@ def send_whatsapp(message: OutboxMessage) -> None:
         raise
 
 
+def send_webhook(message: OutboxMessage) -> None:
+    from lapor.integrations.models import WebhookSubscription
+    from lapor.integrations.webhooks import sign
+
+    subscription = WebhookSubscription.objects.filter(pk=message.payload.get("subscription_id"), active=True).first()
+    if subscription is None:
+        raise PermanentFailure("webhook subscription removed or deactivated")
+    body = message.body.encode()
+    timestamp = int(time.time())
+    request = urllib.request.Request(  # noqa: S310
+        subscription.url,
+        data=body,
+        method="POST",
+        headers={
+            "Content-Type": "application/json",
+            "User-Agent": "LAPOR-webhook/1",
+            "X-LAPOR-Delivery-Id": str(message.delivery_id),
+            "X-LAPOR-Signature": sign(subscription.secret, timestamp, body),
+        },
+    )
+    try:
+        _http(request)
+    except urllib.error.HTTPError as exc:
+        if exc.code in (400, 401, 403, 404, 410):
+            raise PermanentFailure(f"receiver refused: HTTP {exc.code}") from exc
+        raise
+
+
 TRANSPORTS = {
     OutboxChannel.EMAIL: send_email,
     OutboxChannel.SMS: send_sms,
     OutboxChannel.WHATSAPP: send_whatsapp,
+    OutboxChannel.WEBHOOK: send_webhook,
 }
 
 

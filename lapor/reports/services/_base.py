@@ -19,6 +19,7 @@ from lapor.agencies.models import Agency, Membership
 from lapor.audit.services import audit_record
 from lapor.core import clock
 from lapor.core.errors import NotFound
+from lapor.integrations.webhooks import webhooks_enqueue
 from lapor.notifications.models import OutboxChannel
 from lapor.notifications.services import outbox_enqueue, reporter_channel
 from lapor.reports.choices import COMPLETION_HK, Visibility
@@ -98,6 +99,7 @@ def record_event(
         data=data or {},
         created_at=at or clock.now(),
     )
+    webhooks_enqueue(report, event)
     audit_record(
         event_type=audit_type,
         actor_user_id=actor.user_id,

@@ -1,5 +1,6 @@
 """``lapor apikey create --agency CODE --name NAME`` prints a new integrator key (shown once);
-``lapor apikey revoke PREFIX``; ``lapor apikey list [--agency CODE]``.
+``lapor apikey revoke PREFIX``; ``lapor apikey list [--agency CODE]``; ``lapor apikey webhook PREFIX URL`` subscribes
+a URL to signed report events and prints the signing secret.
 """
 
 from django.core.management.base import BaseCommand, CommandError
@@ -7,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from lapor.agencies.services import agency_find
 from lapor.core.errors import ApplicationError
 from lapor.integrations.models import ApiKey
-from lapor.integrations.services import apikey_create, apikey_revoke
+from lapor.integrations.services import apikey_create, apikey_revoke, webhook_subscribe
 
 
 class Command(BaseCommand):
@@ -21,6 +22,9 @@ class Command(BaseCommand):
         create.add_argument("--rate", type=int, default=600, help="requests per minute")
         revoke = sub.add_parser("revoke")
         revoke.add_argument("prefix")
+        hook = sub.add_parser("webhook", help="subscribe a URL to signed report events of the key's subtree")
+        hook.add_argument("prefix")
+        hook.add_argument("url")
         listing = sub.add_parser("list")
         listing.add_argument("--agency")
 
@@ -35,6 +39,13 @@ class Command(BaseCommand):
                     f"Kunci untuk {agency.name} ({issued.key.name}); simpan sekarang, tidak ditampilkan lagi:"
                 )
                 self.stdout.write(issued.plaintext)
+            elif options["op"] == "webhook":
+                key = ApiKey.objects.filter(prefix=options["prefix"], revoked_at=None).first()
+                if key is None:
+                    raise CommandError(f"no active key with prefix {options['prefix']}")
+                subscription = webhook_subscribe(key=key, url=options["url"])
+                self.stderr.write("Rahasia penandatanganan (X-LAPOR-Signature), simpan sekarang:")
+                self.stdout.write(subscription.secret)
             elif options["op"] == "revoke":
                 key = apikey_revoke(prefix=options["prefix"])
                 self.stdout.write(f"revoked {key.prefix} ({key.name})")
