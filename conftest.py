@@ -128,6 +128,17 @@ def build_world() -> World:
     return world
 
 
+@pytest.fixture(autouse=True)
+def _fresh_memos():
+    """Process-local memos (root agency, closures, region checks) must not outlive a test's database."""
+    from lapor.core.memo import clear_all_memos
+
+    clear_all_memos()
+    _base._root_agency_id.cache_clear()
+    yield
+    clear_all_memos()
+
+
 @pytest.fixture
 def world(db) -> World:
     return build_world()

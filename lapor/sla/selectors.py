@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from lapor.agencies.models import Agency
+from lapor.core.memo import ttl_memo
 from lapor.sla.calendar import WorkingCalendar, national_calendar
 from lapor.sla.models import AgencyClosure
 
@@ -15,10 +16,18 @@ def _ancestor_paths(agency: Agency) -> list[str]:
 
 
 def agency_closures(agency: Agency) -> frozenset[dt.date]:
-    """Closures declared by the agency or any agency above it (one query)."""
-    return frozenset(
-        AgencyClosure.objects.filter(agency__path__in=_ancestor_paths(agency)).values_list("date", flat=True)
-    )
+    """Closures declared by the agency or any agency above it (one query, then memoised for a minute)."""
+    return _closures_for_path(agency.path, agency.steplen)
+
+
+@ttl_memo(60)
+def _closures_for_path(path: str, step: int) -> frozenset[dt.date]:
+    paths = [path[:i] for i in range(step, len(path) + 1, step)]
+    return frozenset(AgencyClosure.objects.filter(agency__path__in=paths).values_list("date", flat=True))
+
+
+def forget_closures() -> None:
+    _closures_for_path.cache_clear()
 
 
 def calendar_for(agency: Agency) -> WorkingCalendar:

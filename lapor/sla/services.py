@@ -20,7 +20,7 @@ from lapor.reports.states import OPEN_STATUSES
 from lapor.sla.clocks import CLOCKS, COMPLETION, MET_FIELD, clock_rearm
 from lapor.sla.deadlines import end_of_day, local_date
 from lapor.sla.models import AgencyClosure
-from lapor.sla.selectors import calendar_for
+from lapor.sla.selectors import calendar_for, forget_closures
 
 CLOCK_START = {"verify": "submitted_at", "response": "disposed_at", "completion": "disposed_at"}
 
@@ -41,6 +41,8 @@ def closure_add(*, agency: Agency, date: dt.date, reason: str, actor: Actor) -> 
             _("Tanggal %(date)s sudah bukan hari kerja.") % {"date": date.isoformat()}, extra={"field": "date"}
         )
     closure = AgencyClosure.objects.create(agency=agency, date=date, reason=reason[:200])
+    forget_closures()
+    transaction.on_commit(forget_closures)
     moved = _shift_running_deadlines(agency, date)
     audit_record(
         event_type=AuditEventType.AGENCY_CLOSURE_ADDED,

@@ -19,6 +19,7 @@ from lapor.agencies.models import Agency, Membership
 from lapor.audit.services import audit_record
 from lapor.core import clock
 from lapor.core.errors import NotFound
+from lapor.core.memo import ttl_memo
 from lapor.integrations.webhooks import webhooks_enqueue
 from lapor.notifications.models import OutboxChannel
 from lapor.notifications.services import outbox_enqueue, reporter_channel
@@ -53,11 +54,18 @@ def _root_agency_id() -> int:
 
 
 def root_agency() -> Agency:
+    """The national root (memoised for five minutes per process: it is read on every national submission)."""
     try:
-        return Agency.objects.get(pk=_root_agency_id())
+        return _root_agency(_root_agency_id())
     except (Agency.DoesNotExist, ValueError):
         _root_agency_id.cache_clear()
-        return Agency.objects.get(pk=_root_agency_id())
+        _root_agency.cache_clear()
+        return _root_agency(_root_agency_id())
+
+
+@ttl_memo(300)
+def _root_agency(pk: int) -> Agency:
+    return Agency.objects.get(pk=pk)
 
 
 def root_agency_id() -> int:

@@ -19,6 +19,7 @@ from lapor.agencies.models import Agency
 from lapor.audit.models import AuditEventType
 from lapor.core import clock
 from lapor.core.errors import PermissionDenied, ValidationFailed
+from lapor.core.memo import ttl_memo
 from lapor.privacy.redaction import redact
 from lapor.reference.models import Category, Region
 from lapor.reports.choices import Channel, Classification, EventKind
@@ -39,6 +40,16 @@ _PHONE_CLEAN = re.compile(r"[\s().-]")
 class SubmitResult:
     report: Report
     created: bool
+
+
+@ttl_memo(60, maxsize=20_000)
+def _category_active(pk: int) -> bool:
+    return Category.objects.filter(pk=pk, active=True).exists()
+
+
+@ttl_memo(3600, maxsize=100_000)
+def _region_exists(code: str) -> bool:
+    return Region.objects.filter(pk=code).exists()
 
 
 def normalise_phone(raw: str) -> str:
@@ -168,9 +179,9 @@ def report_submit(
         existing = Report.objects.filter(intake_key=intake_key).first()
         if existing is not None:
             return SubmitResult(existing, created=False)
-    if category_id is not None and not Category.objects.filter(pk=category_id, active=True).exists():
+    if category_id is not None and not _category_active(category_id):
         raise ValidationFailed(_("Kategori tidak dikenal atau sudah tidak aktif."), extra={"field": "category"})
-    if region_code and not Region.objects.filter(pk=region_code).exists():
+    if region_code and not _region_exists(region_code):
         raise ValidationFailed(
             _("Kode wilayah tidak dikenal: %(code)s") % {"code": region_code}, extra={"field": "region"}
         )
