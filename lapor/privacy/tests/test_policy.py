@@ -129,3 +129,22 @@ def test_account_holder_lists_only_their_own_reports(world):
     other = submit(world)
     visible = set(reports_visible_to(Actor.for_user(warga)).values_list("pk", flat=True))
     assert mine.pk in visible and other.pk not in visible
+
+
+def test_single_read_check_agrees_with_the_list_query(world):
+    """``may_see`` (no query, used for single reads) and ``reports_visible_to`` (lists) never disagree."""
+    from lapor.privacy.policy import may_see
+
+    reports = []
+    for state in ("submitted", "verified", "disposed", "returned", "closed", "archived"):
+        for secret in (False, True):
+            reports.append(bring_to(world, state, is_secret=secret))
+    reports.append(submit(world, actor=Actor.for_user(world.users["warga"])))
+    actors = [Actor.public(), Actor.system(), Actor.for_user(world.users["warga"])] + [
+        world.actor(name) for name in world.users if name != "warga"
+    ]
+    for actor in actors:
+        listed = set(reports_visible_to(actor).values_list("pk", flat=True))
+        for report in reports:
+            report = type(report).objects.select_related("owner_agency").get(pk=report.pk)
+            assert may_see(actor, report) == (report.pk in listed), (actor.label, report.status, report.is_secret)
