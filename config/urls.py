@@ -11,5 +11,9 @@ urlpatterns = [
     path("open311/v2/", include("lapor.open311.urls")),
     path("api/stream/addstream", addstream, name="addstream"),
     path("pengawasan/", include("lapor.sla.urls")),
+    path("konsol/", include("lapor.console.urls")),
+    path("dasbor/", include("lapor.oversight.urls")),
+    path("statistik/", include("lapor.oversight.public_urls")),
+    path("channels/", include("lapor.channels.urls")),
     path("", include("lapor.publicweb.urls")),
 ]

@@ -50,7 +50,10 @@ INSTALLED_APPS = [
     "lapor.integrations",
     "lapor.reports",
     "lapor.sla",
+    "lapor.channels",
     "lapor.publicweb",
+    "lapor.console",
+    "lapor.oversight",
     "lapor.demo",
 ]
 

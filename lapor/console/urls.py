@@ -1,0 +1,4 @@
+app_name = "console"
+from django.urls import path  # noqa: F401 - patterns are added as pages are built
+
+urlpatterns: list = []
