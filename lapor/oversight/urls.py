@@ -1,4 +1,3 @@
 app_name = "oversight"
-from django.urls import path  # noqa: F401 - patterns are added as pages are built
 
-urlpatterns: list = []
+urlpatterns: list = []  # pages are added as they are built
