@@ -138,6 +138,11 @@ MEDIA_ROOT = DATA_DIR / "media"
 LOGIN_URL = "admin:login"
 
 SESSION_COOKIE_HTTPONLY = True
+# Sliding sessions: a citizen or officer in the middle of a long form is not logged out under them.
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_COOKIE_AGE = env_int("LAPOR_SESSION_SECONDS", 8 * 3600)
+SECURE_REFERRER_POLICY = "same-origin"  # private follow links never leak in a Referer header
+CSRF_FAILURE_VIEW = "lapor.publicweb.views.csrf_failure"
 SESSION_COOKIE_SECURE = env_bool("LAPOR_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
