@@ -15,5 +15,6 @@ urlpatterns = [
     path("dasbor/", include("lapor.oversight.urls")),
     path("statistik/", include("lapor.oversight.public_urls")),
     path("channels/", include("lapor.channels.urls")),
+    path("routing/", include("lapor.routing.urls")),
     path("", include("lapor.publicweb.urls")),
 ]

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "lapor.integrations",
     "lapor.reports",
     "lapor.sla",
+    "lapor.routing",
     "lapor.channels",
     "lapor.publicweb",
     "lapor.console",

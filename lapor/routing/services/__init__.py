@@ -1,0 +1,51 @@
+"""Routing services: the agency router (train, activate, suggest, dispose) and duplicates (find, link, relay)."""
+
+from lapor.routing.services.duplicates import (
+    DuplicateCandidate,
+    duplicate_find,
+    duplicate_link,
+    duplicate_relay,
+    duplicate_similar_public,
+    duplicate_unlink,
+)
+from lapor.routing.services.router import (
+    SuggestedAgency,
+    Suggestions,
+    record_of,
+    router_activate,
+    router_active,
+    router_actor,
+    router_dir,
+    router_train_from_db,
+    routing_auto_dispose,
+    routing_auto_dispose_revert,
+    routing_dispose_suggested,
+    routing_policy,
+    routing_policy_update,
+    routing_process_report,
+    routing_suggest,
+)
+
+__all__ = [
+    "DuplicateCandidate",
+    "SuggestedAgency",
+    "Suggestions",
+    "duplicate_find",
+    "duplicate_link",
+    "duplicate_relay",
+    "duplicate_similar_public",
+    "duplicate_unlink",
+    "record_of",
+    "router_activate",
+    "router_active",
+    "router_actor",
+    "router_dir",
+    "router_train_from_db",
+    "routing_auto_dispose",
+    "routing_auto_dispose_revert",
+    "routing_dispose_suggested",
+    "routing_policy",
+    "routing_policy_update",
+    "routing_process_report",
+    "routing_suggest",
+]

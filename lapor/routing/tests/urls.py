@@ -1,0 +1,11 @@
+"""URLs for the view tests: the pages the routing templates link to, plus the routing app."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("routing/", include("lapor.routing.urls")),
+    path("", include("lapor.publicweb.urls")),
+]
