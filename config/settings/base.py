@@ -136,7 +136,8 @@ STORAGES = {
 }
 MEDIA_ROOT = DATA_DIR / "media"
 
-LOGIN_URL = "admin:login"
+LOGIN_URL = "console:login"
+LOGIN_REDIRECT_URL = "console:inbox"
 
 SESSION_COOKIE_HTTPONLY = True
 # Sliding sessions: a citizen or officer in the middle of a long form is not logged out under them.
@@ -206,3 +207,21 @@ LAPOR_OUTBOX_MAX_ATTEMPTS = env_int("LAPOR_OUTBOX_MAX_ATTEMPTS", 8)
 LAPOR_API_ANON_RATE = env_int("LAPOR_API_ANON_RATE", 120)  # requests per minute per IP without a key
 if LAPOR_REDIS_URL:  # shared counters (rate limits) across workers and machines
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": LAPOR_REDIS_URL}}
+
+# --- Text channels: SMS 1708 (Kannel), WhatsApp, e-mail intake (docs/subsystems/channels.md) ---------------
+LAPOR_KANNEL_GETURL_TOKEN = env_str("LAPOR_KANNEL_GETURL_TOKEN", "")
+LAPOR_CHANNELS_THROTTLE_MESSAGES = env_int("LAPOR_CHANNELS_THROTTLE_MESSAGES", 10)
+LAPOR_CHANNELS_THROTTLE_SECONDS = env_int("LAPOR_CHANNELS_THROTTLE_SECONDS", 600)
+LAPOR_CHANNELS_ATTACH_MINUTES = env_int("LAPOR_CHANNELS_ATTACH_MINUTES", 30)
+LAPOR_WHATSAPP_VERIFY_TOKEN = env_str("LAPOR_WHATSAPP_VERIFY_TOKEN", "")
+LAPOR_WHATSAPP_APP_SECRET = env_str("LAPOR_WHATSAPP_APP_SECRET", "")
+LAPOR_WHATSAPP_GRAPH_URL = env_str("LAPOR_WHATSAPP_GRAPH_URL", "https://graph.facebook.com/v21.0")
+LAPOR_MAILIN_DOMAINS = env_list("LAPOR_MAILIN_DOMAINS", [])
+LAPOR_MAILIN_MAX_BYTES = env_int("LAPOR_MAILIN_MAX_BYTES", 25 * 1024 * 1024)
+
+# --- Staff console -------------------------------------------------------------------------------------------
+LAPOR_CONSOLE_SESSION_MINUTES = env_int("LAPOR_CONSOLE_SESSION_MINUTES", 60)
+LAPOR_CONSOLE_LOGIN_ATTEMPTS = env_int("LAPOR_CONSOLE_LOGIN_ATTEMPTS", 5)
+LAPOR_CONSOLE_LOGIN_WINDOW_MINUTES = env_int("LAPOR_CONSOLE_LOGIN_WINDOW_MINUTES", 15)
+LAPOR_CONSOLE_LOGIN_ATTEMPTS_PER_IP = env_int("LAPOR_CONSOLE_LOGIN_ATTEMPTS_PER_IP", 30)
+LAPOR_CONSOLE_REQUIRE_2FA = env_bool("LAPOR_CONSOLE_REQUIRE_2FA", False)

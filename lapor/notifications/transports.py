@@ -1,15 +1,19 @@
 """How each outbox channel reaches its recipient. A transport either delivers or raises; it never decides retries.
 
 * e-mail: Django's mail backend (SMTP in production; files under the data directory until SMTP is set up)
-* SMS: Kannel's ``sendsms`` HTTP interface
+* SMS: Kannel's ``sendsms`` HTTP interface (GSM 7-bit when the text allows it, else UCS-2; Kannel splits long
+  texts into concatenated parts up to the sendsms-user's ``max-messages``)
 * WhatsApp: the Meta Cloud API ``/messages`` endpoint (any URL: a local fake in tests)
 Each carries the outbox row's ``delivery_id`` so receivers can drop repeats (exactly-once effect).
+A gateway that refuses our credentials (401/403) or asks us to slow down (429) is retried with backoff: fixing the
+password must not find every message already dead. Other 4xx refusals are permanent.
 """
 
 from __future__ import annotations
 
 import json
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 
@@ -19,6 +23,12 @@ from django.core.mail import EmailMessage
 from lapor.notifications.models import OutboxChannel, OutboxMessage
 
 TIMEOUT_SECONDS = 15
+RETRYABLE_REFUSALS = frozenset({401, 403, 408, 429})
+# GSM 03.38: the default alphabet and its extension table (the extension characters cost two septets each).
+GSM7_CHARACTERS = frozenset(
+    "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§"
+    "¿abcdefghijklmnopqrstuvwxyzäöñüà" + "\f^{}\\[~]|€"
+)
 
 
 class NotConfigured(RuntimeError):
@@ -27,6 +37,17 @@ class NotConfigured(RuntimeError):
 
 class PermanentFailure(RuntimeError):
     """The peer refused the message for good (bad number, rejected payload): no point retrying."""
+
+
+def sms_coding(text: str) -> str:
+    """Kannel's ``coding``: ``0`` (GSM 7-bit, 160 characters per SMS) when every character is in the GSM alphabet,
+    else ``2`` (UCS-2, 70 per SMS). "é" stays 7-bit; an emoji or a curly quote needs UCS-2.
+    """
+    return "0" if set(text) <= GSM7_CHARACTERS else "2"
+
+
+def _permanent(exc: urllib.error.HTTPError) -> bool:
+    return 400 <= exc.code < 500 and exc.code not in RETRYABLE_REFUSALS
 
 
 def _http(request: urllib.request.Request) -> bytes:
@@ -57,15 +78,15 @@ def send_sms(message: OutboxMessage) -> None:
             "to": message.recipient,
             "text": message.body,
             "charset": "UTF-8",
-            "coding": "2" if any(ord(c) > 127 for c in message.body) else "0",
+            "coding": sms_coding(message.body),
         }
     )
     request = urllib.request.Request(f"{settings.LAPOR_KANNEL_SENDSMS_URL}?{query}", method="GET")  # noqa: S310
     try:
         _http(request)
     except urllib.error.HTTPError as exc:
-        if 400 <= exc.code < 500 and exc.code != 429:
-            raise PermanentFailure(f"gateway refused: HTTP {exc.code}") from exc
+        if _permanent(exc):
+            raise PermanentFailure(f"SMS gateway refused: HTTP {exc.code}") from exc
         raise
 
 
@@ -93,7 +114,7 @@ def send_whatsapp(message: OutboxMessage) -> None:
     try:
         _http(request)
     except urllib.error.HTTPError as exc:
-        if 400 <= exc.code < 500 and exc.code != 429:
+        if _permanent(exc):
             raise PermanentFailure(f"WhatsApp API refused: HTTP {exc.code}") from exc
         raise
 

@@ -122,7 +122,8 @@ def _validate(
             validate_email(reporter_email)
         except ValidationError as exc:
             raise ValidationFailed(_("Alamat e-mail tidak valid."), extra={"field": "email"}) from exc
-    has_contact = reporter_name or reporter_phone or reporter_email or (actor.user is not None)
+    # A citizen's own account is a contact; a staff member entering a walk-in report is not the reporter.
+    has_contact = reporter_name or reporter_phone or reporter_email or (actor.kind == "reporter" and actor.user)
     if not is_anonymous and not has_contact:
         raise ValidationFailed(
             _("Laporan tidak anonim memerlukan nama atau kontak pelapor (telepon atau e-mail)."),
@@ -152,8 +153,10 @@ def report_submit(
     intake_agency: Agency | None = None,
     intake_key: str | None = None,
     submitted_at: dt.datetime | None = None,
+    acknowledge: bool = True,
 ) -> SubmitResult:
-    """File a report. With ``intake_key`` (a channel's idempotency key, e.g. ``sms:<message id>``) a retry
+    """File a report. ``acknowledge=False`` when the channel answers the reporter itself (the SMS gateway's
+    reply carries the tracking ID), so the reporter is not told twice. With ``intake_key`` (a channel's idempotency key, e.g. ``sms:<message id>``) a retry
     returns the report the first attempt created instead of a second one.
     """
     body = (body or "").strip()
@@ -212,6 +215,7 @@ def report_submit(
                 agency=agency,
                 intake_key=intake_key,
                 submitted_at=submitted_at or clock.now(),
+                acknowledge=acknowledge,
             )
     except IntegrityError:
         if intake_key:
@@ -242,6 +246,7 @@ def _create(
     agency: Agency,
     intake_key: str | None,
     submitted_at: dt.datetime,
+    acknowledge: bool,
 ) -> Report:
     report = Report(
         tracking_id=tracking_id_next(),
@@ -271,15 +276,16 @@ def _create(
     )
     clock_start(report, VERIFY, start=submitted_at, hk=VERIFY_HK, agency=agency, calendar=calendar_for(agency))
     report.save(force_insert=True)
-    notify_reporter(
-        report,
-        kind="report.submitted",
-        message=_(
-            "Laporan Anda diterima dengan nomor %(tid)s. Simpan nomor ini untuk memantau laporan "
-            "(SMS: CEK %(tid)s ke 1708)."
+    if acknowledge:
+        notify_reporter(
+            report,
+            kind="report.submitted",
+            message=_(
+                "Laporan Anda diterima dengan nomor %(tid)s. Simpan nomor ini untuk memantau laporan "
+                "(SMS: CEK %(tid)s ke 1708)."
+            )
+            % {"tid": report.tracking_id},
         )
-        % {"tid": report.tracking_id},
-    )
     record_event(
         report=report,
         actor=actor,

@@ -1,0 +1,12 @@
+from django.contrib import admin
+
+from lapor.channels.models import InboundMessage
+from lapor.core.admin_mixins import ReadOnlyAdmin
+
+
+@admin.register(InboundMessage)
+class InboundMessageAdmin(ReadOnlyAdmin):
+    list_display = ("created_at", "channel", "kind", "report")
+    list_filter = ("channel", "kind")
+    raw_id_fields = ("report",)
+    show_full_result_count = False
