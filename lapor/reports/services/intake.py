@@ -155,9 +155,9 @@ def report_submit(
     submitted_at: dt.datetime | None = None,
     acknowledge: bool = True,
 ) -> SubmitResult:
-    """File a report. ``acknowledge=False`` when the channel answers the reporter itself (the SMS gateway's
-    reply carries the tracking ID), so the reporter is not told twice. With ``intake_key`` (a channel's idempotency key, e.g. ``sms:<message id>``) a retry
-    returns the report the first attempt created instead of a second one.
+    """File a report. With ``intake_key`` (a channel's idempotency key, e.g. ``sms:<message id>``) a retry
+    returns the report the first attempt created instead of a second one. ``acknowledge=False`` when the channel
+    answers the reporter itself (the SMS gateway's reply carries the tracking ID), so they are not told twice.
     """
     body = (body or "").strip()
     title = " ".join((title or "").split()) or _title_from(body)
