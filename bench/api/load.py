@@ -132,6 +132,9 @@ print(json.dumps({"key": apikey_create(agency=kupang, name="bench", rate_per_min
         out = subprocess.run(["wrk", "-t2", "-c32", f"-d{args.seconds}s", "--latency", "-s", post_script,  # noqa: S607
                               f"http://127.0.0.1:{port}"], capture_output=True, text=True, check=True).stdout
         results["submit_c32"] = parse_wrk(out)
+        print("submit:", results["submit_c32"], flush=True)
+        if results["submit_c32"]["rps"] == 0:
+            print(out, flush=True)
         ids_out = run([py, "manage.py", "shell", "-c",
                        "from lapor.reports.models import Report; import json; "
                        "print(json.dumps(list(Report.objects.values_list('tracking_id', flat=True)[:2000])))"], env)
@@ -139,8 +142,11 @@ print(json.dumps({"key": apikey_create(agency=kupang, name="bench", rate_per_min
         with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as fh:
             fh.write(GET_LUA % {"key": key, "ids": ",".join(f'"{i}"' for i in ids)})
             get_script = fh.name
-        out = subprocess.run(["wrk", "-t2", "-c4", f"-d{args.seconds}s", "--latency", "-s", get_script,  # noqa: S607
-                              f"http://127.0.0.1:{port}"], capture_output=True, text=True, check=True).stdout
+        done = subprocess.run(["wrk", "-t2", "-c4", f"-d{args.seconds}s", "--latency", "-s", get_script,  # noqa: S607
+                               f"http://127.0.0.1:{port}"], capture_output=True, text=True, check=False)
+        if done.returncode:
+            raise SystemExit(f"wrk failed: {done.stdout}\n{done.stderr}")
+        out = done.stdout
         results["read_c4"] = parse_wrk(out)
         count = run([py, "manage.py", "shell", "-c",
                      "from lapor.reports.models import Report; print(Report.objects.count())"], env)

@@ -34,6 +34,7 @@ class AuditEventType(models.TextChoices):
     AGENCY_CLOSURE_ADDED = "agency.closure_added", _("Hari libur instansi ditambahkan")
     APIKEY_CHANGED = "apikey.changed", _("Kunci API dibuat atau dicabut")
     ACCOUNT_CHANGED = "account.changed", _("Akun petugas diubah")
+    REPORTS_IMPORTED = "reports.imported", _("Laporan diimpor dari LAPOR!")
     REPORTER_IDENTITY_VIEWED = "reporter.identity_viewed", _("Identitas pelapor dilihat")
     AGENCY_CHANGED = "agency.changed", _("Data instansi diubah")
     MEMBERSHIP_CHANGED = "membership.changed", _("Peran petugas diubah")

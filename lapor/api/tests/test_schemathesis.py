@@ -35,6 +35,20 @@ def settings_fixture_unthrottled(settings):
     settings.LAPOR_API_ANON_RATE = 1_000_000
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """The WSGI app closes "old" connections at the end of each request; inside the test's transaction that
+    would close the test's own connection (Django's test client disconnects the same signals)."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.mark.django_db
 @schema.parametrize()
 @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
