@@ -80,8 +80,12 @@ def parse_wrk(output: str) -> dict:
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     latency = {p: ms(v) for p, v in re.findall(r"^\s+(50|75|90|99)%\s+(\S+)", output, re.M)}
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    return {"rps": rps, "p50_ms": latency.get("50"), "p99_ms": latency.get("99"),
-            "non_2xx": int(non2xx.group(1)) if non2xx else 0}
+    return {
+        "rps": rps,
+        "p50_ms": latency.get("50"),
+        "p99_ms": latency.get("99"),
+        "non_2xx": int(non2xx.group(1)) if non2xx else 0,
+    }
 
 
 def main() -> None:
@@ -92,9 +96,15 @@ def main() -> None:
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed (apt-get install wrk)")
     data_dir = tempfile.mkdtemp(prefix="lapor-bench-")
-    env = {**os.environ, "DATABASE_URL": DB_URL, "DJANGO_SETTINGS_MODULE": "config.settings.prod",
-           "LAPOR_DATA_DIR": data_dir, "LAPOR_SECURE_COOKIES": "0", "LAPOR_API_ANON_RATE": "100000000",
-           "LAPOR_DB_CONN_MAX_AGE": "600"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": DB_URL,
+        "DJANGO_SETTINGS_MODULE": "config.settings.prod",
+        "LAPOR_DATA_DIR": data_dir,
+        "LAPOR_SECURE_COOKIES": "0",
+        "LAPOR_API_ANON_RATE": "100000000",
+        "LAPOR_DB_CONN_MAX_AGE": "600",
+    }
     py = sys.executable
     subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", DB], check=True)  # noqa: S607
     subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", DB], check=True)  # noqa: S607
@@ -117,9 +127,23 @@ print(json.dumps({"key": apikey_create(agency=kupang, name="bench", rate_per_min
     key = json.loads(run([py, "manage.py", "shell", "-c", setup], env).strip().splitlines()[-1])["key"]
     port = free_port()
     server = subprocess.Popen(  # noqa: S603
-        [py, "-m", "gunicorn", "config.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers",
-         str(args.workers), "--worker-class", "sync", "--no-control-socket", "--log-level", "warning"],
-        env=env, cwd=ROOT,
+        [
+            py,
+            "-m",
+            "gunicorn",
+            "config.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(args.workers),
+            "--worker-class",
+            "sync",
+            "--no-control-socket",
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        cwd=ROOT,
     )
     results = {}
     try:
@@ -127,29 +151,68 @@ print(json.dumps({"key": apikey_create(agency=kupang, name="bench", rate_per_min
         with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as fh:
             fh.write(POST_LUA % {"key": key})
             post_script = fh.name
-        subprocess.run(["wrk", "-t2", "-c32", "-d3s", "-s", post_script, f"http://127.0.0.1:{port}"],  # noqa: S607
-                       capture_output=True, check=True)  # warm-up
-        out = subprocess.run(["wrk", "-t2", "-c32", f"-d{args.seconds}s", "--latency", "-s", post_script,  # noqa: S607
-                              f"http://127.0.0.1:{port}"], capture_output=True, text=True, check=True).stdout
+        subprocess.run(
+            ["wrk", "-t2", "-c32", "-d3s", "-s", post_script, f"http://127.0.0.1:{port}"],  # noqa: S607
+            capture_output=True,
+            check=True,
+        )  # warm-up
+        out = subprocess.run(
+            [
+                "wrk",
+                "-t2",
+                "-c32",
+                f"-d{args.seconds}s",
+                "--latency",
+                "-s",
+                post_script,  # noqa: S607
+                f"http://127.0.0.1:{port}",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         results["submit_c32"] = parse_wrk(out)
         print("submit:", results["submit_c32"], flush=True)
         if results["submit_c32"]["rps"] == 0:
             print(out, flush=True)
-        ids_out = run([py, "manage.py", "shell", "-c",
-                       "from lapor.reports.models import Report; import json; "
-                       "print(json.dumps(list(Report.objects.values_list('tracking_id', flat=True)[:2000])))"], env)
+        ids_out = run(
+            [
+                py,
+                "manage.py",
+                "shell",
+                "-c",
+                "from lapor.reports.models import Report; import json; "
+                "print(json.dumps(list(Report.objects.values_list('tracking_id', flat=True)[:2000])))",
+            ],
+            env,
+        )
         ids = json.loads(ids_out.strip().splitlines()[-1])
         with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as fh:
             fh.write(GET_LUA % {"key": key, "ids": ",".join(f'"{i}"' for i in ids)})
             get_script = fh.name
-        done = subprocess.run(["wrk", "-t2", "-c4", f"-d{args.seconds}s", "--latency", "-s", get_script,  # noqa: S607
-                               f"http://127.0.0.1:{port}"], capture_output=True, text=True, check=False)
+        done = subprocess.run(
+            [
+                "wrk",
+                "-t2",
+                "-c4",
+                f"-d{args.seconds}s",
+                "--latency",
+                "-s",
+                get_script,  # noqa: S607
+                f"http://127.0.0.1:{port}",
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         if done.returncode:
             raise SystemExit(f"wrk failed: {done.stdout}\n{done.stderr}")
         out = done.stdout
         results["read_c4"] = parse_wrk(out)
-        count = run([py, "manage.py", "shell", "-c",
-                     "from lapor.reports.models import Report; print(Report.objects.count())"], env)
+        count = run(
+            [py, "manage.py", "shell", "-c", "from lapor.reports.models import Report; print(Report.objects.count())"],
+            env,
+        )
         results["reports_in_db"] = int(count.strip().splitlines()[-1])
     finally:
         server.send_signal(signal.SIGTERM)
@@ -157,10 +220,14 @@ print(json.dumps({"key": apikey_create(agency=kupang, name="bench", rate_per_min
         shutil.rmtree(data_dir, ignore_errors=True)
     print(json.dumps(results, indent=2))
     submit, read = results["submit_c32"], results["read_c4"]
-    print(f"submit  @32 conns: {submit['rps']:8.0f} reports/s  p50 {submit['p50_ms']:.1f} ms  p99 "
-          f"{submit['p99_ms']:.1f} ms  non-2xx {submit['non_2xx']}   (goal ≥ 850/s, p99 ≤ 50 ms)")
-    print(f"read    @4 conns:  {read['rps']:8.0f} req/s      p50 {read['p50_ms']:.1f} ms  p99 "
-          f"{read['p99_ms']:.1f} ms  non-2xx {read['non_2xx']}   (goal ≥ 900/s, p99 ≤ 10 ms)")
+    print(
+        f"submit  @32 conns: {submit['rps']:8.0f} reports/s  p50 {submit['p50_ms']:.1f} ms  p99 "
+        f"{submit['p99_ms']:.1f} ms  non-2xx {submit['non_2xx']}   (goal ≥ 850/s, p99 ≤ 50 ms)"
+    )
+    print(
+        f"read    @4 conns:  {read['rps']:8.0f} req/s      p50 {read['p50_ms']:.1f} ms  p99 "
+        f"{read['p99_ms']:.1f} ms  non-2xx {read['non_2xx']}   (goal ≥ 900/s, p99 ≤ 10 ms)"
+    )
 
 
 if __name__ == "__main__":

@@ -2,80 +2,177 @@
 
 import django.db.models.deletion
 import django.db.models.functions.text
-import lapor.core.clock
 from django.conf import settings
 from django.db import migrations, models
 
+import lapor.core.clock
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('reference', '0001_initial'),
+        ("reference", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Agency',
+            name="Agency",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(default=lapor.core.clock.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=lapor.core.clock.now, editable=False)),
-                ('path', models.CharField(max_length=255, unique=True)),
-                ('depth', models.PositiveIntegerField()),
-                ('numchild', models.PositiveIntegerField(default=0)),
-                ('code', models.SlugField(max_length=64, unique=True, verbose_name='kode')),
-                ('name', models.CharField(max_length=200, verbose_name='nama')),
-                ('kind', models.CharField(choices=[('nasional', 'Pengelola nasional'), ('kementerian', 'Kementerian'), ('lembaga', 'Lembaga'), ('provinsi', 'Pemerintah provinsi'), ('kabupaten', 'Pemerintah kabupaten'), ('kota', 'Pemerintah kota'), ('bumn', 'BUMN'), ('bumd', 'BUMD'), ('ptn', 'Perguruan tinggi negeri'), ('perwakilan', 'Perwakilan RI'), ('dinas', 'Dinas'), ('badan', 'Badan'), ('bagian', 'Bagian / sekretariat'), ('kecamatan', 'Kecamatan'), ('kelurahan', 'Kelurahan / desa'), ('rsud', 'Rumah sakit'), ('puskesmas', 'Puskesmas'), ('unit', 'Unit kerja')], max_length=16, verbose_name='jenis')),
-                ('timezone', models.CharField(choices=[('Asia/Jakarta', 'WIB (UTC+7)'), ('Asia/Makassar', 'WITA (UTC+8)'), ('Asia/Jayapura', 'WIT (UTC+9)')], default='Asia/Jakarta', max_length=32, verbose_name='zona waktu')),
-                ('sms_keyword', models.CharField(blank=True, max_length=32, null=True, verbose_name='kata kunci SMS')),
-                ('is_connected', models.BooleanField(default=False, help_text='Memiliki admin yang ditunjuk dan SK Tim pengelola pengaduan.', verbose_name='terhubung')),
-                ('sk_number', models.CharField(blank=True, max_length=120, verbose_name='nomor SK Tim')),
-                ('sla_aspirasi_days', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='batas aspirasi (HK)')),
-                ('sla_informasi_days', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='batas permintaan informasi (HK)')),
-                ('sla_pengaduan_days', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='batas pengaduan (HK)')),
-                ('sla_pengawasan_days', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='batas pengaduan berkadar pengawasan (HK)')),
-                ('active', models.BooleanField(default=True, verbose_name='aktif')),
-                ('source', models.CharField(blank=True, max_length=300, verbose_name='sumber')),
-                ('region', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='reference.region', verbose_name='wilayah')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(default=lapor.core.clock.now, editable=False)),
+                ("updated_at", models.DateTimeField(default=lapor.core.clock.now, editable=False)),
+                ("path", models.CharField(max_length=255, unique=True)),
+                ("depth", models.PositiveIntegerField()),
+                ("numchild", models.PositiveIntegerField(default=0)),
+                ("code", models.SlugField(max_length=64, unique=True, verbose_name="kode")),
+                ("name", models.CharField(max_length=200, verbose_name="nama")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("nasional", "Pengelola nasional"),
+                            ("kementerian", "Kementerian"),
+                            ("lembaga", "Lembaga"),
+                            ("provinsi", "Pemerintah provinsi"),
+                            ("kabupaten", "Pemerintah kabupaten"),
+                            ("kota", "Pemerintah kota"),
+                            ("bumn", "BUMN"),
+                            ("bumd", "BUMD"),
+                            ("ptn", "Perguruan tinggi negeri"),
+                            ("perwakilan", "Perwakilan RI"),
+                            ("dinas", "Dinas"),
+                            ("badan", "Badan"),
+                            ("bagian", "Bagian / sekretariat"),
+                            ("kecamatan", "Kecamatan"),
+                            ("kelurahan", "Kelurahan / desa"),
+                            ("rsud", "Rumah sakit"),
+                            ("puskesmas", "Puskesmas"),
+                            ("unit", "Unit kerja"),
+                        ],
+                        max_length=16,
+                        verbose_name="jenis",
+                    ),
+                ),
+                (
+                    "timezone",
+                    models.CharField(
+                        choices=[
+                            ("Asia/Jakarta", "WIB (UTC+7)"),
+                            ("Asia/Makassar", "WITA (UTC+8)"),
+                            ("Asia/Jayapura", "WIT (UTC+9)"),
+                        ],
+                        default="Asia/Jakarta",
+                        max_length=32,
+                        verbose_name="zona waktu",
+                    ),
+                ),
+                ("sms_keyword", models.CharField(blank=True, max_length=32, null=True, verbose_name="kata kunci SMS")),
+                (
+                    "is_connected",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Memiliki admin yang ditunjuk dan SK Tim pengelola pengaduan.",
+                        verbose_name="terhubung",
+                    ),
+                ),
+                ("sk_number", models.CharField(blank=True, max_length=120, verbose_name="nomor SK Tim")),
+                (
+                    "sla_aspirasi_days",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="batas aspirasi (HK)"),
+                ),
+                (
+                    "sla_informasi_days",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="batas permintaan informasi (HK)"
+                    ),
+                ),
+                (
+                    "sla_pengaduan_days",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="batas pengaduan (HK)"),
+                ),
+                (
+                    "sla_pengawasan_days",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="batas pengaduan berkadar pengawasan (HK)"
+                    ),
+                ),
+                ("active", models.BooleanField(default=True, verbose_name="aktif")),
+                ("source", models.CharField(blank=True, max_length=300, verbose_name="sumber")),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="reference.region",
+                        verbose_name="wilayah",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'instansi',
-                'verbose_name_plural': 'instansi',
+                "verbose_name": "instansi",
+                "verbose_name_plural": "instansi",
             },
         ),
         migrations.CreateModel(
-            name='Membership',
+            name="Membership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(default=lapor.core.clock.now, editable=False)),
-                ('updated_at', models.DateTimeField(default=lapor.core.clock.now, editable=False)),
-                ('role', models.CharField(choices=[('admin_nasional', 'Admin nasional'), ('admin_instansi', 'Admin instansi'), ('penghubung', 'Pejabat penghubung'), ('pimpinan', 'Pimpinan'), ('pengawas', 'Pengawas')], max_length=20, verbose_name='peran')),
-                ('active', models.BooleanField(default=True, verbose_name='aktif')),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='agencies.agency')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(default=lapor.core.clock.now, editable=False)),
+                ("updated_at", models.DateTimeField(default=lapor.core.clock.now, editable=False)),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("admin_nasional", "Admin nasional"),
+                            ("admin_instansi", "Admin instansi"),
+                            ("penghubung", "Pejabat penghubung"),
+                            ("pimpinan", "Pimpinan"),
+                            ("pengawas", "Pengawas"),
+                        ],
+                        max_length=20,
+                        verbose_name="peran",
+                    ),
+                ),
+                ("active", models.BooleanField(default=True, verbose_name="aktif")),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="memberships", to="agencies.agency"
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'keanggotaan',
-                'verbose_name_plural': 'keanggotaan',
+                "verbose_name": "keanggotaan",
+                "verbose_name_plural": "keanggotaan",
             },
         ),
         migrations.AddIndex(
-            model_name='agency',
-            index=models.Index(fields=['kind'], name='agencies_ag_kind_a5eda3_idx'),
+            model_name="agency",
+            index=models.Index(fields=["kind"], name="agencies_ag_kind_a5eda3_idx"),
         ),
         migrations.AddIndex(
-            model_name='agency',
-            index=models.Index(fields=['path'], name='agency_path_pattern', opclasses=['varchar_pattern_ops']),
+            model_name="agency",
+            index=models.Index(fields=["path"], name="agency_path_pattern", opclasses=["varchar_pattern_ops"]),
         ),
         migrations.AddConstraint(
-            model_name='agency',
-            constraint=models.UniqueConstraint(django.db.models.functions.text.Upper('sms_keyword'), name='agency_sms_keyword_unique_ci'),
+            model_name="agency",
+            constraint=models.UniqueConstraint(
+                django.db.models.functions.text.Upper("sms_keyword"), name="agency_sms_keyword_unique_ci"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.UniqueConstraint(fields=('user', 'agency', 'role'), name='membership_unique'),
+            model_name="membership",
+            constraint=models.UniqueConstraint(fields=("user", "agency", "role"), name="membership_unique"),
         ),
     ]

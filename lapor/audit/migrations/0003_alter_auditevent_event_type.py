@@ -4,15 +4,42 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audit', '0002_reclassify_and_sla_events'),
+        ("audit", "0002_reclassify_and_sla_events"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='auditevent',
-            name='event_type',
-            field=models.CharField(choices=[('report.submitted', 'Laporan masuk'), ('report.verified', 'Laporan diverifikasi'), ('report.info_requested', 'Laporan ditunda'), ('report.info_provided', 'Pelapor melengkapi informasi'), ('report.archived', 'Laporan diarsipkan'), ('report.disposed', 'Laporan didisposisikan'), ('report.disposed_internal', 'Disposisi internal'), ('report.returned', 'Laporan dikembalikan (bukan wewenang)'), ('report.followed_up', 'Tindak lanjut'), ('report.replied', 'Tanggapan pelapor'), ('report.disputed', 'Sanggahan pelapor'), ('report.closed', 'Laporan selesai'), ('report.auto_closed', 'Laporan ditutup otomatis'), ('report.rated', 'Penilaian pelapor'), ('report.note', 'Catatan internal'), ('report.escalated', 'Eskalasi'), ('report.reclassified', 'Klasifikasi diubah'), ('report.warned', 'Peringatan tenggat'), ('report.case_filed', 'Berkas kasus Ombudsman dibuat'), ('agency.closure_added', 'Hari libur instansi ditambahkan'), ('apikey.changed', 'Kunci API dibuat atau dicabut'), ('reporter.identity_viewed', 'Identitas pelapor dilihat'), ('agency.changed', 'Data instansi diubah'), ('membership.changed', 'Peran petugas diubah')], max_length=40),
+            model_name="auditevent",
+            name="event_type",
+            field=models.CharField(
+                choices=[
+                    ("report.submitted", "Laporan masuk"),
+                    ("report.verified", "Laporan diverifikasi"),
+                    ("report.info_requested", "Laporan ditunda"),
+                    ("report.info_provided", "Pelapor melengkapi informasi"),
+                    ("report.archived", "Laporan diarsipkan"),
+                    ("report.disposed", "Laporan didisposisikan"),
+                    ("report.disposed_internal", "Disposisi internal"),
+                    ("report.returned", "Laporan dikembalikan (bukan wewenang)"),
+                    ("report.followed_up", "Tindak lanjut"),
+                    ("report.replied", "Tanggapan pelapor"),
+                    ("report.disputed", "Sanggahan pelapor"),
+                    ("report.closed", "Laporan selesai"),
+                    ("report.auto_closed", "Laporan ditutup otomatis"),
+                    ("report.rated", "Penilaian pelapor"),
+                    ("report.note", "Catatan internal"),
+                    ("report.escalated", "Eskalasi"),
+                    ("report.reclassified", "Klasifikasi diubah"),
+                    ("report.warned", "Peringatan tenggat"),
+                    ("report.case_filed", "Berkas kasus Ombudsman dibuat"),
+                    ("agency.closure_added", "Hari libur instansi ditambahkan"),
+                    ("apikey.changed", "Kunci API dibuat atau dicabut"),
+                    ("reporter.identity_viewed", "Identitas pelapor dilihat"),
+                    ("agency.changed", "Data instansi diubah"),
+                    ("membership.changed", "Peran petugas diubah"),
+                ],
+                max_length=40,
+            ),
         ),
     ]

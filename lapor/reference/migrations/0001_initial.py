@@ -5,45 +5,83 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Category',
+            name="Category",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='nama')),
-                ('level', models.PositiveSmallIntegerField(default=1, verbose_name='tingkat')),
-                ('full_name', models.CharField(db_index=True, max_length=600, verbose_name='nama lengkap')),
-                ('active', models.BooleanField(default=True, verbose_name='aktif')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='reference.category', verbose_name='induk')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200, verbose_name="nama")),
+                ("level", models.PositiveSmallIntegerField(default=1, verbose_name="tingkat")),
+                ("full_name", models.CharField(db_index=True, max_length=600, verbose_name="nama lengkap")),
+                ("active", models.BooleanField(default=True, verbose_name="aktif")),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="reference.category",
+                        verbose_name="induk",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kategori',
-                'verbose_name_plural': 'kategori',
-                'ordering': ['full_name'],
-                'constraints': [models.UniqueConstraint(fields=('full_name',), name='category_full_name_unique')],
+                "verbose_name": "kategori",
+                "verbose_name_plural": "kategori",
+                "ordering": ["full_name"],
+                "constraints": [models.UniqueConstraint(fields=("full_name",), name="category_full_name_unique")],
             },
         ),
         migrations.CreateModel(
-            name='Region',
+            name="Region",
             fields=[
-                ('code', models.CharField(max_length=13, primary_key=True, serialize=False, verbose_name='kode')),
-                ('name', models.CharField(max_length=120, verbose_name='nama')),
-                ('level', models.PositiveSmallIntegerField(choices=[(1, 'Provinsi'), (2, 'Kabupaten/Kota'), (3, 'Kecamatan'), (4, 'Kelurahan/Desa')], verbose_name='tingkat')),
-                ('kind', models.CharField(choices=[('provinsi', 'Provinsi'), ('kabupaten', 'Kabupaten'), ('kota', 'Kota'), ('kecamatan', 'Kecamatan'), ('kelurahan', 'Kelurahan'), ('desa', 'Desa')], max_length=10, verbose_name='jenis')),
-                ('population', models.PositiveIntegerField(blank=True, null=True, verbose_name='penduduk')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='reference.region', verbose_name='induk')),
+                ("code", models.CharField(max_length=13, primary_key=True, serialize=False, verbose_name="kode")),
+                ("name", models.CharField(max_length=120, verbose_name="nama")),
+                (
+                    "level",
+                    models.PositiveSmallIntegerField(
+                        choices=[(1, "Provinsi"), (2, "Kabupaten/Kota"), (3, "Kecamatan"), (4, "Kelurahan/Desa")],
+                        verbose_name="tingkat",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("provinsi", "Provinsi"),
+                            ("kabupaten", "Kabupaten"),
+                            ("kota", "Kota"),
+                            ("kecamatan", "Kecamatan"),
+                            ("kelurahan", "Kelurahan"),
+                            ("desa", "Desa"),
+                        ],
+                        max_length=10,
+                        verbose_name="jenis",
+                    ),
+                ),
+                ("population", models.PositiveIntegerField(blank=True, null=True, verbose_name="penduduk")),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="reference.region",
+                        verbose_name="induk",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'wilayah',
-                'verbose_name_plural': 'wilayah',
-                'ordering': ['code'],
-                'indexes': [models.Index(fields=['parent', 'name'], name='reference_r_parent__c64132_idx')],
+                "verbose_name": "wilayah",
+                "verbose_name_plural": "wilayah",
+                "ordering": ["code"],
+                "indexes": [models.Index(fields=["parent", "name"], name="reference_r_parent__c64132_idx")],
             },
         ),
     ]

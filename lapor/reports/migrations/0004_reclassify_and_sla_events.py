@@ -4,15 +4,38 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('reports', '0003_sla_clocks_and_case_files'),
+        ("reports", "0003_sla_clocks_and_case_files"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='reportevent',
-            name='kind',
-            field=models.CharField(choices=[('submitted', 'Laporan masuk'), ('verified', 'Diverifikasi'), ('info_requested', 'Ditunda: meminta informasi'), ('info_provided', 'Informasi dari pelapor'), ('archived', 'Diarsipkan'), ('disposed', 'Didisposisikan'), ('internal_disposed', 'Disposisi internal'), ('returned', 'Bukan wewenang'), ('followed_up', 'Tindak lanjut'), ('replied', 'Tanggapan pelapor'), ('disputed', 'Pelapor tidak puas'), ('closed', 'Selesai'), ('auto_closed', 'Ditutup otomatis'), ('reopened', 'Dibuka kembali'), ('rated', 'Penilaian'), ('note', 'Catatan internal'), ('escalated', 'Eskalasi'), ('warned', 'Peringatan tenggat'), ('reclassified', 'Klasifikasi diubah'), ('case_filed', 'Berkas kasus Ombudsman')], max_length=20),
+            model_name="reportevent",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("submitted", "Laporan masuk"),
+                    ("verified", "Diverifikasi"),
+                    ("info_requested", "Ditunda: meminta informasi"),
+                    ("info_provided", "Informasi dari pelapor"),
+                    ("archived", "Diarsipkan"),
+                    ("disposed", "Didisposisikan"),
+                    ("internal_disposed", "Disposisi internal"),
+                    ("returned", "Bukan wewenang"),
+                    ("followed_up", "Tindak lanjut"),
+                    ("replied", "Tanggapan pelapor"),
+                    ("disputed", "Pelapor tidak puas"),
+                    ("closed", "Selesai"),
+                    ("auto_closed", "Ditutup otomatis"),
+                    ("reopened", "Dibuka kembali"),
+                    ("rated", "Penilaian"),
+                    ("note", "Catatan internal"),
+                    ("escalated", "Eskalasi"),
+                    ("warned", "Peringatan tenggat"),
+                    ("reclassified", "Klasifikasi diubah"),
+                    ("case_filed", "Berkas kasus Ombudsman"),
+                ],
+                max_length=20,
+            ),
         ),
     ]
