@@ -190,3 +190,18 @@ def test_reference_endpoints(client, world):
     agencies = client.get("/api/v1/agencies", {"q": "KOTKUPANG"}).json()
     assert agencies[0]["code"] == "kotkupang"
     assert client.get("/api/v1/regions", {"parent": "53"}).json()[0]["code"] == "53.71"
+
+
+@pytest.mark.parametrize(
+    "url", ["/api/v1/agencies?q=a%00b", "/api/v1/categories?q=%00", "/api/v1/reports?region=5%003"]
+)
+def test_nul_characters_are_a_clean_400(client, world, url):
+    response = client.get(url)
+    assert response.status_code == 400 and response.json()["error"]["code"] == "invalid_request"
+
+
+def test_nul_in_a_json_body_is_refused_and_nothing_stored(client, world):
+    response = client.post(
+        URL, {**PAYLOAD, "body": "Lampu jalan mati\u0000 sejak lama di depan pasar."}, content_type="application/json"
+    )
+    assert response.status_code == 400 and not Report.objects.exists()
