@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from lapor.accounts.models import User
 from lapor.agencies.actors import Actor
@@ -17,6 +19,11 @@ from lapor.reference.models import Region
 from lapor.reports import services as rs
 from lapor.reports.models import Report
 from lapor.reports.services import _base
+
+# CI explores the same examples every run (a red CI must be reproducible); developers' runs stay random.
+hypothesis_settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+hypothesis_settings.register_profile("dev", deadline=None)
+hypothesis_settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 REGIONS = [
     ("53", "Nusa Tenggara Timur", 1, "provinsi", None),
