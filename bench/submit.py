@@ -369,6 +369,37 @@ def index_cost(n: int = 3000) -> None:
         transaction.set_rollback(True)
 
 
+def remove_submitted_reports(after_id: int) -> int:
+    """Delete the reports this benchmark filed (id > ``after_id``, non-synthetic tracking IDs) with their timeline,
+    outbox and any other rows pointing at them, so the inbox dataset stays as generated. Audit events stay: they
+    are the hash chain. Only on ``lapor_bench*`` databases.
+    """
+    from django.db import connection, transaction
+
+    from lapor.reports.models import Report
+
+    if not connection.settings_dict["NAME"].startswith(benchlib.BENCH_DB_PREFIX):
+        print("not a lapor_bench* database: benchmark reports kept")
+        return 0
+    table = Report._meta.db_table
+    mine = f"SELECT id FROM {table} WHERE id > %s AND tracking_id !~ '^[0-9]{{12}}$'"  # noqa: S608
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.conrelid::regclass::text, a.attname FROM pg_constraint c "
+            "JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1] "
+            "WHERE c.confrelid = %s::regclass AND c.contype = 'f'",
+            [table],
+        )
+        for child, column in cursor.fetchall():
+            cursor.execute(f'DELETE FROM {child} WHERE "{column}" IN ({mine})', [after_id])  # noqa: S608
+        cursor.execute(f"DELETE FROM notifications_outboxmessage WHERE report_id IN ({mine})", [after_id])  # noqa: S608
+        cursor.execute(f"DELETE FROM {table} WHERE id IN ({mine})", [after_id])  # noqa: S608
+        removed = cursor.rowcount
+    with connection.cursor() as cursor:
+        cursor.execute(f"VACUUM (ANALYZE) {table}")
+    return removed
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--total", type=int, default=5000, help="timed submits per configuration (default 5000)")
@@ -387,6 +418,12 @@ def main() -> None:
         help="experiment: immediate-fk = SET CONSTRAINTS ALL IMMEDIATE first in each transaction, so the deferred "
         "foreign-key checks run before the audit chain lock instead of inside it at COMMIT",
     )
+    parser.add_argument(
+        "--keep-reports", action="store_true", help="keep the filed reports (default: delete them at the end)"
+    )
+    parser.add_argument(
+        "--cleanup", action="store_true", help="only delete reports left by earlier runs (non-synthetic IDs)"
+    )
     parser.add_argument("--attempts", type=int, default=3, help="re-runs of a configuration others disturbed")
     args = parser.parse_args()
 
@@ -395,6 +432,12 @@ def main() -> None:
 
     world = _world()
     print(f"database: {benchlib.database_label()} · {benchlib.machine_line()}")
+    from lapor.reports.models import Report
+
+    if args.cleanup:
+        print(f"removed {remove_submitted_reports(0):,} reports left by earlier submit benchmarks")
+        return
+    first_id = Report.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SHOW synchronous_commit")
@@ -441,6 +484,10 @@ def main() -> None:
     print()
     for result in (results[0], results[-1]) if len(results) > 1 else results:
         print_breakdown(result)
+    if not args.keep_reports:
+        print(
+            f"\nremoved the {remove_submitted_reports(first_id):,} reports this run filed (--keep-reports keeps them)"
+        )
     best = max(results, key=lambda r: r["rate"])
     verdict = "meets" if best["rate"] >= 1000 else "misses"
     print(f"\nbest: {best['rate']:,.0f} reports/s at {best['processes']} processes ({verdict} the 1,000/s target)")
