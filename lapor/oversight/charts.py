@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 ACCENT = "#b3001b"
 GREEN = "#1e7b34"
@@ -231,11 +232,12 @@ def histogram(
     for k in range(cap + 1):
         v = folded.get(k, 0)
         h = (height - 24) * v / peak
-        label = f"≥ {cap}" if k == cap else str(k)
+        label = _("%(n)s HK") % {"n": f"≥ {cap}" if k == cap else k}
         parts.append(
             f'<rect x="{4 + k * col:.1f}" y="{height - 20 - h:.1f}" width="{max(1.0, col - 1):.1f}" height="{h:.1f}" '
-            f'fill="{BLUE}"><title>{escape(label)} HK: {v}</title></rect>'
+            f'fill="{BLUE}"><title>{escape(label)}: {v}</title></rect>'
         )
-    parts.append(f'<text x="4" y="{height - 4}" fill="#555">0 HK</text>')
-    parts.append(f'<text x="{width - 4}" y="{height - 4}" text-anchor="end" fill="#555">≥ {cap} HK</text></svg>')
+    first, last = escape(_("%(n)s HK") % {"n": 0}), escape(_("%(n)s HK") % {"n": f"≥ {cap}"})
+    parts.append(f'<text x="4" y="{height - 4}" fill="#555">{first}</text>')
+    parts.append(f'<text x="{width - 4}" y="{height - 4}" text-anchor="end" fill="#555">{last}</text></svg>')
     return mark_safe("".join(parts))  # noqa: S308 - every piece above is escaped

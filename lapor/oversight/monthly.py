@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from lapor.agencies.choices import Role
 from lapor.agencies.models import Agency, Membership
@@ -65,7 +66,7 @@ def monthly_text(agency: Agency, month: dt.date, fig: Figures, before: Figures) 
         lines.append(
             _("Kepatuhan waktu %(stage)s: %(pct)s %% (median %(median)s HK, persentil 90 %(p90)s HK)")
             % {
-                "stage": STAGE_NAMES[s["stage"]],
+                "stage": _(STAGE_NAMES[s["stage"]]),
                 "pct": _num(s["pct"]),
                 "median": _num(s["median"]),
                 "p90": _num(s["p90"]),
@@ -89,7 +90,11 @@ def monthly_text(agency: Agency, month: dt.date, fig: Figures, before: Figures) 
     return "\n".join(lines) + "\n"
 
 
-STAGE_NAMES = {"verify": "verifikasi", "response": "tanggapan pertama", "completion": "penyelesaian"}
+STAGE_NAMES = {
+    "verify": gettext_noop("verifikasi"),
+    "response": gettext_noop("tanggapan pertama"),
+    "completion": gettext_noop("penyelesaian"),
+}
 
 
 def monthly_recipients(agency: Agency) -> list[str]:

@@ -14,6 +14,7 @@ from django.utils import formats, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import ngettext
 
 from lapor.oversight import charts
 from lapor.oversight.charts import Bar, Series
@@ -89,7 +90,7 @@ def present(fig: Figures, *, link: Link, agency_link: Callable[[str], str], publ
             "label": _("Rata-rata penilaian"),
             "value": "—" if rates["rating_avg"] is None else f"{num(rates['rating_avg'], 2)} / 5",
             "href": link(kriteria="rated"),
-            "note": _("%(n)s penilaian") % {"n": num(t["rated"])},
+            "note": ngettext("%(n)s penilaian", "%(n)s penilaian", t["rated"]) % {"n": num(t["rated"])},
         },
     ]
     status_segments = [

@@ -7,12 +7,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.utils.translation import gettext_noop
+
 from lapor.agencies.models import Agency
 from lapor.privacy.redaction import redact
 from lapor.reports.models import Report
 from lapor.sla.clocks import MET_FIELD
 
-CLOCK_NAMES = {"verify": "verifikasi", "response": "tanggapan pertama", "completion": "penyelesaian"}
+# Stored in Indonesian in the frozen snapshot; the case-file page translates them when it shows them.
+CLOCK_NAMES = {
+    "verify": gettext_noop("verifikasi"),
+    "response": gettext_noop("tanggapan pertama"),
+    "completion": gettext_noop("penyelesaian"),
+}
 
 
 def _iso(value: dt.datetime | None) -> str | None:

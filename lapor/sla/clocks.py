@@ -10,6 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
 from lapor.sla.deadlines import Calendar, deadline_after, working_days_left
 from lapor.sla.escalation import AlertLevel, next_alert_after
 
@@ -136,10 +139,10 @@ def record_alert(report: Report, clock: str, *, level: AlertLevel, next_at: dt.d
 
 
 CLOCK_LABELS = {
-    VERIFY: "Verifikasi",
-    RESPONSE: "Tanggapan pertama",
-    COMPLETION: "Penyelesaian",
-    "autoclose": "Tutup otomatis",
+    VERIFY: gettext_noop("Verifikasi"),
+    RESPONSE: gettext_noop("Tanggapan pertama"),
+    COMPLETION: gettext_noop("Penyelesaian"),
+    "autoclose": gettext_noop("Tutup otomatis"),
 }
 
 
@@ -168,7 +171,7 @@ def clock_views(report: Report, *, now: dt.datetime, tz: str, calendar: Calendar
         views.append(
             {
                 "clock": name,
-                "label": CLOCK_LABELS[name],
+                "label": _(CLOCK_LABELS[name]),
                 "due": due,
                 "met_at": met,
                 "state": state.value if state else None,

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from django.db import connection, transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from lapor.agencies.actors import Actor
 from lapor.agencies.choices import AgencyKind, Role
@@ -46,7 +47,11 @@ APPLIES_IN = {
     RESPONSE: frozenset({Status.DISPOSED, Status.RETURNED, Status.IN_PROGRESS}),
     COMPLETION: frozenset({Status.DISPOSED, Status.RETURNED, Status.IN_PROGRESS}),
 }
-CLOCK_LABELS = {VERIFY: "verifikasi", RESPONSE: "tanggapan pertama", COMPLETION: "penyelesaian"}
+CLOCK_LABELS = {
+    VERIFY: gettext_noop("verifikasi"),
+    RESPONSE: gettext_noop("tanggapan pertama"),
+    COMPLETION: gettext_noop("penyelesaian"),
+}
 LEVEL_EVENT = {
     AlertLevel.WARNING: (EventKind.WARNED, AuditEventType.REPORT_WARNED),
     AlertLevel.BREACH: (EventKind.ESCALATED, AuditEventType.REPORT_ESCALATED),
@@ -199,7 +204,7 @@ def _handle(
 
 
 def _alert_text(level: AlertLevel, clock: str, report: Report, due: dt.datetime, owner: Agency) -> str:
-    label = CLOCK_LABELS[clock]
+    label = _(CLOCK_LABELS[clock])
     values = {
         "tid": report.tracking_id,
         "clock": label,
@@ -216,21 +221,23 @@ def _alert_text(level: AlertLevel, clock: str, report: Report, due: dt.datetime,
 
 
 LEVEL_SUBJECT = {
-    AlertLevel.WARNING: "LAPOR!: laporan mendekati batas waktu",
-    AlertLevel.BREACH: "LAPOR!: laporan melewati batas waktu",
-    AlertLevel.NATIONAL: "LAPOR!: eskalasi nasional laporan terlambat",
-    AlertLevel.CASE_FILE: "LAPOR!: berkas kasus penundaan berlarut",
+    AlertLevel.WARNING: gettext_noop("LAPOR!: laporan mendekati batas waktu"),
+    AlertLevel.BREACH: gettext_noop("LAPOR!: laporan melewati batas waktu"),
+    AlertLevel.NATIONAL: gettext_noop("LAPOR!: eskalasi nasional laporan terlambat"),
+    AlertLevel.CASE_FILE: gettext_noop("LAPOR!: berkas kasus penundaan berlarut"),
 }
 
 
 def _flush_digests(digests) -> None:
     """One message per recipient and level per batch, listing the reports, instead of one per report."""
     for (email, level), lines in digests.items():
+        with translation.override("id"):
+            subject = _(LEVEL_SUBJECT[AlertLevel(level)])
         outbox_enqueue(
             channel=OutboxChannel.EMAIL,
             recipient=email,
             kind=f"sla.{AlertLevel(level).name.lower()}",
-            subject=LEVEL_SUBJECT[AlertLevel(level)],
+            subject=subject,
             body="\n".join(lines) + "\n",
             payload={"count": len(lines)},
         )
