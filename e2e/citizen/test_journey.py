@@ -13,6 +13,7 @@ pytest.importorskip("pytest_playwright")
 
 from PIL import Image  # noqa: E402
 
+from e2e.conftest import WIDTHS  # noqa: E402
 from lapor.reference.models import Category  # noqa: E402
 from lapor.reports import services as rs  # noqa: E402
 from lapor.reports.models import Report  # noqa: E402
@@ -85,7 +86,7 @@ def file_report(page, base: str, leaf: Category) -> tuple[str, str]:
     return tracking_id, link
 
 
-def test_citizen_journey(live_server, world, page, browser, shots, axe):
+def test_citizen_journey(live_server, world, page, browser, shots, axe, contrast):
     leaf = categories()
     base = live_server.url
 
@@ -93,6 +94,7 @@ def test_citizen_journey(live_server, world, page, browser, shots, axe):
     shots(page, "sent")
     assert link.startswith(f"{base}/lapor/{tracking_id}/?t=")
     assert axe(page) == []
+    assert contrast(page, widths=WIDTHS) == []
 
     report = Report.objects.get(tracking_id=tracking_id)
     assert report.is_anonymous and report.is_secret and report.channel == "web"
@@ -109,6 +111,7 @@ def test_citizen_journey(live_server, world, page, browser, shots, axe):
     assert "Verifikasi" in page.inner_text(".clocks")
     shots(page, "follow-new")
     assert axe(page) == []
+    assert contrast(page, widths=WIDTHS) == []
 
     # A public visitor (another browser, no cookies) cannot find it: 404, not listed, not in search.
     stranger = browser.new_context(locale="id-ID")
@@ -136,6 +139,7 @@ def test_citizen_journey(live_server, world, page, browser, shots, axe):
     assert FOLLOW_UP in timeline and "Didisposisikan" in timeline and "Tindak lanjut" in timeline
     shots(page, "follow-followed-up")
     assert axe(page) == []
+    assert contrast(page, widths=WIDTHS) == []
 
     page.get_by_label("Tanggapan Anda").fill("Terima kasih, mohon kabari jika sudah ditambal.")
     page.get_by_role("button", name="Kirim tanggapan").click()
@@ -153,6 +157,7 @@ def test_citizen_journey(live_server, world, page, browser, shots, axe):
     report.refresh_from_db()
     assert report.rating == 5
     assert "Nilai 5 dari 5" in page.inner_text(".timeline")
+    assert contrast(page, widths=WIDTHS) == []  # the success notice too
     shots(page, "follow-rated")
 
 

@@ -1,5 +1,6 @@
-"""Every citizen page in the browser: accessible (axe-core: no serious or critical violation), light (under
-200 KB transferred, nothing fetched from another host), and photographed at 390 px and 1280 px."""
+"""Every citizen page in the browser: accessible (axe-core: no serious or critical violation; WCAG AA text
+contrast at 390 px and 1280 px), light (under 200 KB transferred, nothing fetched from another host), and
+photographed at 390 px and 1280 px; in English too."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import pytest
 
 pytest.importorskip("pytest_playwright")
 
-from citizen.conftest import PAGE_WEIGHT_LIMIT  # noqa: E402
+from e2e.citizen.conftest import PAGE_WEIGHT_LIMIT  # noqa: E402
+from e2e.conftest import WIDTHS  # noqa: E402
 from lapor.reference.models import Category  # noqa: E402
 from lapor.reference.services import categories_load  # noqa: E402
 from lapor.reports import services as rs  # noqa: E402
@@ -47,7 +49,7 @@ def published_reports(world) -> Report:
     return report
 
 
-def test_pages_are_accessible_light_and_local(live_server, world, page, browser, axe, weigh, shots):
+def test_pages_are_accessible_light_and_local(live_server, world, page, browser, axe, contrast, weigh, shots):
     followed = published_reports(world)
     base = live_server.url
     follow_link = f"/lapor/{followed.tracking_id}/?t={followed.access_token}"
@@ -71,7 +73,7 @@ def test_pages_are_accessible_light_and_local(live_server, world, page, browser,
         assert weight < PAGE_WEIGHT_LIMIT, f"{name} weighs {weight} bytes"
         print(f"page weight {name}: {weight} bytes in {requests} requests")  # noqa: T201
         page.goto(base + path)
-        violations = axe(page)
+        violations = axe(page) + contrast(page, widths=WIDTHS)
         if violations:
             problems[name] = violations
         shots(page, name)
@@ -89,6 +91,7 @@ def test_pages_are_accessible_light_and_local(live_server, world, page, browser,
     assert "Jalan berlubang di Oebobo" in page.inner_text(".similar")
     assert "Pungutan liar" not in page.content()  # a secret report is never offered as similar
     assert axe(page) == []
+    assert contrast(page, widths=WIDTHS) == []
     shots(page, "check")
 
     # The form's own errors are announced and accessible as well (the unsent draft is thrown away first).
@@ -99,6 +102,7 @@ def test_pages_are_accessible_light_and_local(live_server, world, page, browser,
     page.wait_for_selector("#error-summary")
     assert "Tulis judul singkat laporan Anda." in page.inner_text("#error-summary")
     assert axe(page) == []
+    assert contrast(page, widths=WIDTHS) == []
     shots(page, "new-errors")
 
 
@@ -132,3 +136,31 @@ def test_a_draft_survives_a_closed_tab(live_server, world, browser):
     assert page.input_value("#id_title") == "Air PDAM tidak mengalir"
     assert page.is_visible("#draft-note")
     context.close()
+
+
+def test_the_portal_in_english(live_server, world, page, axe, contrast, shots):
+    """The language switch in the header turns the pages English, and they stay accessible and legible."""
+    followed = published_reports(world)
+    base = live_server.url
+    page.goto(base + "/")
+    page.select_option("#lang-select", "en")
+    page.get_by_role("button", name="Ganti").click()
+    page.wait_for_selector("html[lang=en]")
+    assert page.get_by_role("link", name="File a report").first.is_visible()
+    for name, path, expected in (
+        ("en-home", "/", "Follow a report"),
+        ("en-new", "/lapor/", "Next: check the report"),
+        ("en-list", "/laporan/", "Secret reports are never shown"),
+        ("en-report", f"/lapor/{followed.tracking_id}/?t={followed.access_token}", "History"),
+        ("en-agency", "/instansi/kotkupang/", "Handling figures"),
+    ):
+        page.goto(base + path)
+        assert page.locator("html").get_attribute("lang") == "en", name
+        assert expected in page.inner_text("main"), name
+        assert axe(page) == [], name
+        assert contrast(page, widths=WIDTHS) == [], name
+        shots(page, name)
+    # Back to Indonesian with the same switch.
+    page.select_option("#lang-select", "id")
+    page.get_by_role("button", name="Change").click()
+    page.wait_for_selector("html[lang=id]")

@@ -242,3 +242,23 @@ def test_pickers_work_without_javascript(live_server, world, browser):
     page.wait_for_selector("text=Laporan diverifikasi.")
     assert Report.objects.get(pk=report.pk).status == "disposed"
     context.close()
+
+
+def test_the_console_in_english(live_server, world, page, axe, contrast, shots):
+    """A member of staff switches the console to English: inbox and report page speak English, still accessible."""
+    report = submit(world, title="Banyak jentik nyamuk di selokan RT 05")
+    base = live_server.url
+    log_in(page, base, "nasional")
+    page.select_option("#lang-select", "en")
+    page.get_by_role("button", name="Ganti").click()
+    page.wait_for_selector("html[lang=en]")
+    assert page.get_by_role("link", name="Inbox").first.is_visible()
+    assert "Needs action" in page.inner_text("main")
+    no_violations(axe, page, "inbox (en)", contrast)
+    shots(page, "en-inbox")
+    page.get_by_role("link", name=f"#{report.tracking_id}").click()
+    page.wait_for_url(re.compile(rf"/konsol/laporan/{report.tracking_id}/"))
+    assert "History and conversation" in page.inner_text("main")
+    assert "Banyak jentik nyamuk di selokan RT 05" in page.inner_text("h1")  # the report's words stay its own
+    no_violations(axe, page, "report (en)", contrast)
+    shots(page, "en-report")
