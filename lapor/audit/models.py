@@ -20,6 +20,7 @@ class AuditEventType(models.TextChoices):
     REPORT_DISPOSED = "report.disposed", _("Laporan didisposisikan")
     REPORT_DISPOSED_INTERNAL = "report.disposed_internal", _("Disposisi internal")
     REPORT_RETURNED = "report.returned", _("Laporan dikembalikan (bukan wewenang)")
+    REPORT_RECALLED = "report.recalled", _("Disposisi ditarik kembali")
     REPORT_FOLLOWED_UP = "report.followed_up", _("Tindak lanjut")
     REPORT_REPLIED = "report.replied", _("Tanggapan pelapor")
     REPORT_DISPUTED = "report.disputed", _("Sanggahan pelapor")

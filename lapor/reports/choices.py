@@ -44,6 +44,7 @@ class EventKind(models.TextChoices):
     DISPOSED = "disposed", _("Didisposisikan")
     INTERNAL_DISPOSED = "internal_disposed", _("Disposisi internal")
     RETURNED = "returned", _("Bukan wewenang")
+    RECALLED = "recalled", _("Disposisi ditarik kembali")
     FOLLOWED_UP = "followed_up", _("Tindak lanjut")
     REPLIED = "replied", _("Tanggapan pelapor")
     DISPUTED = "disputed", _("Pelapor tidak puas")

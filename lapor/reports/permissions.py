@@ -34,6 +34,7 @@ STAFF_ROLES: dict[str, frozenset[str]] = {
     A.CLOSE: frozenset({R.NATIONAL_ADMIN, R.AGENCY_ADMIN}),
     A.NOTE: frozenset({R.NATIONAL_ADMIN, R.AGENCY_ADMIN, R.LIAISON}),
     A.RECLASSIFY: frozenset({R.NATIONAL_ADMIN, R.AGENCY_ADMIN}),
+    A.RECALL: frozenset({R.NATIONAL_ADMIN, R.AGENCY_ADMIN}),
 }
 REPORTER_ACTIONS = frozenset({A.REPLY, A.PROVIDE_INFO, A.DISPUTE, A.RATE})
 SYSTEM_ACTIONS = frozenset({A.AUTO_CLOSE})
@@ -58,7 +59,24 @@ def can(actor: Actor, action: str, report: Report) -> bool:
         return False
     if action == A.RETURN and report.owner_agency.is_root():
         return False  # the national intake cannot bounce a report: it is the arbiter
+    if action == A.RECALL:
+        return may_recall(actor, report)
     return actor.covers(report.owner_agency, *roles)
+
+
+def may_recall(actor: Actor, report: Report) -> bool:
+    """Recall is the disposer's undo, not the receiver's: a national admin anywhere, or an admin of the
+    agency that disposed the report (or above it), whose subtree also holds the current owner. The
+    receiving unit's own admins refuse a report with *bukan wewenang* instead. Without a known disposer
+    (the national intake disposed it, or history predates the column) only a national admin may recall.
+    """
+    if actor.is_national_admin:
+        return True
+    disposer = report.disposed_by_agency if report.disposed_by_agency_id else None
+    if disposer is None or disposer.pk == report.owner_agency_id:
+        return False
+    roles = STAFF_ROLES[A.RECALL]
+    return actor.covers(disposer, *roles) and actor.covers(report.owner_agency, *roles)
 
 
 def permission_assert(actor: Actor, action: str, report: Report) -> None:

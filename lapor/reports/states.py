@@ -64,6 +64,7 @@ class Action(models.TextChoices):
     RATE = "rate", _l("beri penilaian")
     NOTE = "note", _l("catatan internal")
     RECLASSIFY = "reclassify", _l("ubah klasifikasi")
+    RECALL = "recall", _l("tarik kembali disposisi")
 
 
 S = Status
@@ -85,6 +86,7 @@ TRANSITIONS: dict[tuple[str, str], str] = {
     (A.DISPOSE_INTERNAL, S.DISPOSED): S.DISPOSED,
     (A.DISPOSE_INTERNAL, S.IN_PROGRESS): S.DISPOSED,
     (A.DISPOSE_INTERNAL, S.RETURNED): S.DISPOSED,
+    (A.RECALL, S.DISPOSED): S.VERIFIED,  # only while the receiving unit has not acted (report_recall)
     (A.RETURN, S.DISPOSED): S.RETURNED,
     (A.RETURN, S.IN_PROGRESS): S.RETURNED,
     (A.RETURN, S.RETURNED): S.RETURNED,

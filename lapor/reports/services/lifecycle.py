@@ -8,7 +8,7 @@ in the same transaction. Any refusal raises an :class:`~lapor.core.errors.Applic
 from __future__ import annotations
 
 from django.conf import settings
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from lapor.agencies.actors import Actor
@@ -44,6 +44,7 @@ from lapor.sla.clocks import (
     clock_rearm,
     clock_reopen,
     clock_start,
+    clock_stop,
     clock_suspend,
     verification_pause,
     verification_resume,
@@ -421,6 +422,93 @@ def report_return(*, report: Report | int, actor: Actor, reason: str, better_age
             "better_agency": better.name,
             "bounce": report.bounce_count,
         },
+        actor_agency_id=acting_id,
+    )
+    return report
+
+
+def _last_disposition(report: Report) -> ReportEvent | None:
+    """The timeline entry of the disposition (or internal disposition) that made the current owner the owner."""
+    return (
+        ReportEvent.objects.filter(report=report, kind__in=[EventKind.DISPOSED, EventKind.INTERNAL_DISPOSED])
+        .order_by("-created_at", "-id")
+        .first()
+    )
+
+
+def recall_blocker(report: Report) -> str | None:
+    """Why the disposition of ``report`` can no longer be recalled, or None when it can.
+
+    Recall undoes a disposition only while the receiving unit has not acted on it: the last ownership change
+    must be a disposition (not an internal one) to the current owner, and nobody acting for the owner or a unit
+    below it has written anything on the report since (no internal disposition, note, reclassification,
+    follow-up or return). The reporter writing, or the SLA sweep warning, does not count as the unit acting.
+    """
+    if report.status != Status.DISPOSED:
+        return _("Laporan tidak sedang berstatus terdisposisi.")
+    last = _last_disposition(report)
+    if last is None or last.kind != EventKind.DISPOSED or last.data.get("to_agency_id") != report.owner_agency_id:
+        return _("Laporan sudah diteruskan lebih lanjut oleh unit penerima.")
+    owner_path = report.owner_agency.path
+    acted = (
+        ReportEvent.objects.filter(report=report, actor_kind="staff", actor_agency__path__startswith=owner_path)
+        .filter(models.Q(created_at__gt=last.created_at) | models.Q(created_at=last.created_at, id__gt=last.id))
+        .exists()
+    )
+    if acted:
+        return _("Unit penerima sudah menangani laporan ini.")
+    return None
+
+
+@transaction.atomic
+def report_recall(*, report: Report | int, actor: Actor, reason: str) -> Report:
+    """Tarik kembali: the disposer takes a disposition back before the receiving unit has acted on it.
+
+    The report returns to verification (``verified``) at the agency that disposed it — the national intake
+    when that is unknown — to be disposed again. The receiving unit's response and completion clocks are
+    forgotten (they start afresh at the next disposition); the verification clock runs again against its
+    original due time, so a recall never buys time. The unit that lost the report is told why.
+    """
+    report, before, target = _begin(report, A.RECALL, actor)
+    reason = _text(reason, "alasan penarikan", minimum=10)
+    blocker = recall_blocker(report)
+    if blocker is not None:
+        raise ValidationFailed(
+            _("Disposisi tidak dapat ditarik kembali: %(why)s Minta unit penerima mengembalikannya (bukan wewenang).")
+            % {"why": blocker},
+            code="recall_too_late",
+        )
+    lost = report.owner_agency
+    back_to = report.disposed_by_agency if report.disposed_by_agency_id else root_agency()
+    acting_id = actor_agency_id(actor, report, Role.NATIONAL_ADMIN, Role.AGENCY_ADMIN)
+    report.owner_agency = back_to
+    report.disposed_by_agency_id = None if back_to.is_root() else _disposer_of(back_to, report)
+    report.disposed_at = None
+    report.status = target
+    report.status_note = reason
+    calendar = calendar_for(back_to)
+    clocks = [
+        *clock_stop(report, RESPONSE),
+        *clock_stop(report, COMPLETION),
+        *clock_reopen(report, VERIFY, agency=back_to, calendar=calendar),
+    ]
+    _save(report, "status", "status_note", "owner_agency", "disposed_by_agency", "disposed_at", *clocks)
+    notify_agency_staff(
+        report,
+        lost.pk,
+        kind="report.recalled",
+        message=_("Disposisi laporan %(tid)s kepada %(agency)s ditarik kembali oleh %(by)s: %(why)s")
+        % {"tid": report.tracking_id, "agency": lost.name, "by": back_to.name, "why": reason},
+    )
+    record_event(
+        report=report,
+        actor=actor,
+        kind=EventKind.RECALLED,
+        audit_type=AT.REPORT_RECALLED,
+        from_status=before,
+        body=reason,
+        visibility=Visibility.PUBLIC,
+        data={"from_agency_id": lost.pk, "from_agency": lost.name, "to_agency_id": back_to.pk},
         actor_agency_id=acting_id,
     )
     return report
