@@ -348,6 +348,18 @@ class ReclassifyForm(ConsoleForm):
     SERVICE_FIELDS = {"classification": "classification", "alasan": "reason"}
 
 
+class RecallForm(ConsoleForm):
+    reason = forms.CharField(
+        label=_l("Alasan penarikan"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_l(
+            "Minimal 10 karakter. Laporan kembali ke tahap verifikasi di instansi pendisposisi; "
+            "unit penerima diberi tahu."
+        ),
+    )
+    SERVICE_FIELDS = {"alasan penarikan": "reason"}
+
+
 class NoteForm(ConsoleForm):
     note = forms.CharField(
         label=_l("Catatan internal"),

@@ -28,7 +28,9 @@ from lapor.reports import services as rs
 from lapor.reports.choices import ArchiveReason
 from lapor.reports.models import Report
 from lapor.reports.permissions import can
+from lapor.reports.services.lifecycle import recall_blocker
 from lapor.reports.states import STATUS_COLOURS, Action, transition_target
+from lapor.routing.services import auto_disposed_suggestion, routing_auto_dispose_revert
 
 DRAFT_CLEAR = "console_clear_draft"
 
@@ -50,6 +52,14 @@ class ActionSpec:
         if initial:
             kwargs["initial"] = initial
         return self.form(data, files, **kwargs)
+
+
+def _recall(actor, report, form) -> Report:
+    """An automatic disposition is undone through the router (which marks it reverted), any other directly."""
+    reason = form.cleaned_data["reason"]
+    if auto_disposed_suggestion(report) is not None:
+        return routing_auto_dispose_revert(report=report, actor=actor, reason=reason)
+    return rs.report_recall(report=report, actor=actor, reason=reason)
 
 
 def _verify(actor, report, form) -> Report:
@@ -88,6 +98,14 @@ ACTIONS: list[ActionSpec] = [
         ),
         _l("Laporan didisposisikan ke unit."),
         needs_report=True,
+    ),
+    ActionSpec(
+        "tarik-kembali",
+        Action.RECALL,
+        _l("Tarik kembali disposisi"),
+        f.RecallForm,
+        _recall,
+        _l("Disposisi ditarik kembali; laporan kembali ke tahap verifikasi."),
     ),
     ActionSpec(
         "tindak-lanjut",
@@ -162,12 +180,16 @@ PANEL_TEMPLATES = {
     "disposisi-internal": "console/panels/dispose.html",
     "bukan-wewenang": "console/panels/return.html",
     "tindak-lanjut": "console/panels/follow_up.html",
+    "tarik-kembali": "console/panels/recall.html",
 }
 
 
 def available(actor, report: Report) -> list[ActionSpec]:
     """The actions this person may take on this report in its current state (role, tree position, state)."""
-    return [s for s in ACTIONS if transition_target(s.action, report.status) and can(actor, s.action, report)]
+    specs = [s for s in ACTIONS if transition_target(s.action, report.status) and can(actor, s.action, report)]
+    if any(s.action == Action.RECALL for s in specs) and recall_blocker(report) is not None:
+        specs = [s for s in specs if s.action != Action.RECALL]  # the receiving unit has acted: too late
+    return specs
 
 
 def _picker_context(actor, report: Report, panels: list[dict]) -> None:
@@ -243,6 +265,7 @@ def _report_page(
         is_open = bool(bound and bound[0] == spec.slug) or request.GET.get("aksi") == spec.slug
         panels.append({"spec": spec, "form": form, "open": is_open, "template": PANEL_TEMPLATES.get(spec.slug)})
     _picker_context(actor, report, panels)
+    auto = auto_disposed_suggestion(report) if any(p["spec"].action == Action.RECALL for p in panels) else None
     events = list(timeline_for(actor, report).select_related("actor_user"))
     attachments = list(report.attachments.order_by("created_at", "pk"))
     by_event: dict[int | None, list] = defaultdict(list)
@@ -265,6 +288,7 @@ def _report_page(
         "identity": identity,
         "audience": audience_of(actor, report),
         "suggestions": [],  # agency suggestions (routing) render through console/_suggestions.html
+        "auto_disposed": auto,  # the router disposed it automatically: the recall panel says so
         "archive_reason": ArchiveReason(report.archive_reason).label if report.archive_reason else "",
         "draft_clear": request.session.pop(DRAFT_CLEAR, ""),
     }

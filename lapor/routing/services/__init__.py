@@ -11,6 +11,7 @@ from lapor.routing.services.duplicates import (
 from lapor.routing.services.router import (
     SuggestedAgency,
     Suggestions,
+    auto_disposed_suggestion,
     record_of,
     router_activate,
     router_active,
@@ -30,6 +31,7 @@ __all__ = [
     "DuplicateCandidate",
     "SuggestedAgency",
     "Suggestions",
+    "auto_disposed_suggestion",
     "duplicate_find",
     "duplicate_link",
     "duplicate_relay",

@@ -408,10 +408,12 @@ def routing_auto_dispose(*, report: Report) -> Report | None:
 
 
 def routing_auto_dispose_revert(*, report: Report, actor: Actor, reason: str) -> Report:
-    """Undo an automatic disposition: the report goes back to verification at the disposer.
+    """Undo an automatic disposition: the report goes back to verification at the national intake
+    (:func:`~lapor.reports.services.report_recall`), as long as the receiving unit has not acted on it.
 
-    Needs the reports app's ``report_recall`` transition (disposed → verified); the receiving unit can always
-    refuse the report as *bukan wewenang* instead, which returns it to the national intake.
+    Who may: whoever may recall the disposition (a national admin, since the router disposes as the national
+    intake). Later, or for anyone else, the receiving unit refuses the report as *bukan wewenang* instead,
+    which also returns it to the national intake.
     """
     suggestion = (
         RoutingSuggestion.objects.filter(report=report, auto_disposed_at__isnull=False, reverted_at__isnull=True)
@@ -422,14 +424,8 @@ def routing_auto_dispose_revert(*, report: Report, actor: Actor, reason: str) ->
         raise ValidationFailed(_("Laporan ini tidak didisposisikan otomatis oleh router."), code="not_auto_disposed")
     if not actor.has_role(Role.NATIONAL_ADMIN, Role.AGENCY_ADMIN):
         raise PermissionDenied(_("Hanya admin yang dapat membatalkan disposisi otomatis."))
-    recall = getattr(rs, "report_recall", None)
-    if recall is None:
-        raise ValidationFailed(
-            _("Pembatalan belum tersedia: minta unit penerima mengembalikan laporan (bukan wewenang)."),
-            code="recall_unavailable",
-        )
     with transaction.atomic():
-        report = recall(report=report, actor=actor, reason=reason)
+        report = rs.report_recall(report=report, actor=actor, reason=reason)
         RoutingSuggestion.objects.filter(pk=suggestion.pk).update(reverted_at=clock.now())
         audit_record(
             event_type=RoutingAudit.AUTO_DISPOSE_REVERTED,
@@ -439,6 +435,18 @@ def routing_auto_dispose_revert(*, report: Report, actor: Actor, reason: str) ->
             extra_data={"version": suggestion.router_version, "reason": reason[:500]},
         )
     return report
+
+
+def auto_disposed_suggestion(report: Report) -> RoutingSuggestion | None:
+    """The router's automatic disposition of ``report`` that is still in force (not reverted), if any."""
+    if report.status != Status.DISPOSED:
+        return None
+    return (
+        RoutingSuggestion.objects.filter(report=report, auto_disposed_at__isnull=False, reverted_at__isnull=True)
+        .select_related("auto_disposed_to")
+        .order_by("-auto_disposed_at")
+        .first()
+    )
 
 
 def routing_process_report(*, report_id: int) -> None:

@@ -141,20 +141,20 @@ def test_revert_of_auto_disposition(history_world):
     routing.routing_process_report(report_id=report.pk)
     report.refresh_from_db()
     assert report.status == Status.DISPOSED
-    if not hasattr(rs, "report_recall"):
-        with pytest.raises(ValidationFailed) as exc:
-            routing.routing_auto_dispose_revert(report=report, actor=w.actor("nasional"), reason="Salah tujuan")
-        assert exc.value.code == "recall_unavailable"
-        # the receiving unit can always bounce it back to the national intake
-        report = rs.report_return(
-            report=report, actor=w.actor("kupang_admin"), better_agency=w.dinkes,
-            reason="Bukan kewenangan PUPR, ini urusan Dinas Kesehatan.",
-        )  # fmt: skip
-        assert report.owner_agency == w.root and report.status == Status.RETURNED
-        return
-    report = routing.routing_auto_dispose_revert(report=report, actor=w.actor("nasional"), reason="Salah tujuan")
-    assert report.status == Status.VERIFIED
+    with pytest.raises(PermissionDenied):  # the receiving unit refuses with bukan wewenang instead
+        routing.routing_auto_dispose_revert(
+            report=report, actor=w.actor("kupang_admin"), reason="Bukan kewenangan kami, salah tujuan."
+        )
+    report = routing.routing_auto_dispose_revert(
+        report=report, actor=w.actor("nasional"), reason="Salah tujuan, ini urusan Dinas Kesehatan."
+    )
+    assert report.status == Status.VERIFIED and report.owner_agency == w.root
     assert RoutingSuggestion.objects.get(report=report).reverted_at is not None
+    assert report.events.filter(kind="recalled").exists()
+    assert AuditEvent.objects.filter(event_type="routing.auto_dispose_reverted", report_id=report.pk).exists()
+    with pytest.raises(ValidationFailed) as exc:  # once only
+        routing.routing_auto_dispose_revert(report=report, actor=w.actor("nasional"), reason="Salah tujuan lagi.")
+    assert exc.value.code == "not_auto_disposed"
 
 
 def test_sweep_suggests_for_new_reports_once(history_world):
