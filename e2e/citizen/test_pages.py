@@ -140,7 +140,10 @@ def test_a_draft_survives_a_closed_tab(live_server, world, browser):
 
 def test_the_portal_in_english(live_server, world, page, axe, contrast, shots):
     """The language switch in the header turns the pages English, and they stay accessible and legible."""
+    from lapor.oversight.rollup import stats_refresh
+
     followed = published_reports(world)
+    stats_refresh()
     base = live_server.url
     page.goto(base + "/")
     page.select_option("#lang-select", "en")
@@ -160,7 +163,28 @@ def test_the_portal_in_english(live_server, world, page, axe, contrast, shots):
         assert axe(page) == [], name
         assert contrast(page, widths=WIDTHS) == [], name
         shots(page, name)
+    # The public statistics: legible too (grade badges included).
+    page.goto(base + "/statistik/")
+    assert "National complaint statistics" in page.inner_text("main")
+    assert contrast(page, widths=WIDTHS) == []
+    shots(page, "en-statistics")
     # Back to Indonesian with the same switch.
     page.select_option("#lang-select", "id")
     page.get_by_role("button", name="Change").click()
     page.wait_for_selector("html[lang=id]")
+
+
+@pytest.mark.django_db(transaction=False)
+def test_the_contrast_check_sees_low_contrast(page, contrast):
+    """The checker itself: grey on white and white on mid-grey fail, large text needs 3:1, hidden text is ignored."""
+    page.set_content(
+        '<body style="background:#fff">'
+        '<p style="color:#999">grey on white</p>'
+        '<span style="color:#fff;background:#8a8a8a">white on grey</span>'
+        '<p style="color:#767676">just enough</p>'
+        '<h1 style="font-size:32px;color:#8a8a8a">large grey</h1>'
+        '<p hidden style="color:#eee">hidden</p>'
+        "</body>"
+    )
+    assert [low["text"] for low in contrast(page)] == ["grey on white", "white on grey"]
+    assert {low["width"] for low in contrast(page, widths=(390, 1280))} == {390, 1280}
