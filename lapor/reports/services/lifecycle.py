@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from lapor.agencies.actors import Actor
 from lapor.agencies.choices import Role
@@ -67,11 +68,12 @@ def _text(value: str, field: str, *, required: bool = True, minimum: int = 5) ->
     value = (value or "").strip()
     if required and len(value) < minimum:
         raise ValidationFailed(
-            _("Mohon isi %(field)s (minimal %(n)d karakter).") % {"field": field, "n": minimum}, extra={"field": field}
+            _("Mohon isi %(field)s (minimal %(n)d karakter).") % {"field": _(field), "n": minimum},
+            extra={"field": field},
         )
     if len(value) > TEXT_MAX:
         raise ValidationFailed(
-            _("%(field)s terlalu panjang (maksimal %(n)d karakter).") % {"field": field, "n": TEXT_MAX},
+            _("%(field)s terlalu panjang (maksimal %(n)d karakter).") % {"field": _(field), "n": TEXT_MAX},
             extra={"field": field},
         )
     return value
@@ -111,11 +113,11 @@ def report_verify(
     report, before, target = _begin(report, A.VERIFY, actor)
     changes: dict[str, object] = {}
     if title is not None:
-        title = _text(title, "judul")[:200]
+        title = _text(title, gettext_noop("judul"))[:200]
         changes["title"] = title
     if body_public is not None:
         changes["body_public"] = redact(
-            _text(body_public, "isi laporan akhir", minimum=10), names=[report.reporter_name]
+            _text(body_public, gettext_noop("isi laporan akhir"), minimum=10), names=[report.reporter_name]
         ).text
     if classification is not None:
         if classification not in Classification.values:
@@ -162,7 +164,7 @@ def report_verify(
 def report_request_info(*, report: Report | int, actor: Actor, question: str) -> Report:
     """Tunda: ask the reporter for missing information. The verification clock pauses."""
     report, before, target = _begin(report, A.REQUEST_INFO, actor)
-    question = _text(question, "pertanyaan untuk pelapor", minimum=10)
+    question = _text(question, gettext_noop("pertanyaan untuk pelapor"), minimum=10)
     owner = report.owner_agency
     paused = verification_pause(report, now=clock.now(), agency=owner, calendar=calendar_for(owner))
     report.status = target
@@ -190,7 +192,7 @@ def report_request_info(*, report: Report | int, actor: Actor, question: str) ->
 def report_provide_info(*, report: Report | int, actor: Actor, message: str) -> Report:
     """The reporter answers a tunda request: back to verification, the clock resumes where it stopped."""
     report, before, target = _begin(report, A.PROVIDE_INFO, actor)
-    message = _text(message, "jawaban", minimum=2)
+    message = _text(message, gettext_noop("jawaban"), minimum=2)
     owner = report.owner_agency
     resumed = verification_resume(
         report, now=clock.now(), default_hk=VERIFY_HK, agency=owner, calendar=calendar_for(owner)
@@ -216,7 +218,7 @@ def report_archive(*, report: Report | int, actor: Actor, reason: str, explanati
         raise ValidationFailed(
             _("Alasan arsip tidak dikenal: %(value)s") % {"value": reason}, extra={"field": "reason"}
         )
-    explanation = _text(explanation, "penjelasan untuk pelapor", minimum=10)
+    explanation = _text(explanation, gettext_noop("penjelasan untuk pelapor"), minimum=10)
     report.status = target
     report.archive_reason = reason
     report.status_note = explanation
@@ -378,7 +380,7 @@ def report_return(*, report: Report | int, actor: Actor, reason: str, better_age
     It goes back up to whoever disposed it; after repeated bounces it goes to the national admin as arbiter.
     """
     report, before, target = _begin(report, A.RETURN, actor)
-    reason = _text(reason, "alasan bukan wewenang", minimum=15)
+    reason = _text(reason, gettext_noop("alasan bukan wewenang"), minimum=15)
     better = _agency(better_agency, "better_agency")
     owner = report.owner_agency
     acting_id = actor.acting_agency_id(owner, Role.AGENCY_ADMIN)
@@ -470,7 +472,7 @@ def report_recall(*, report: Report | int, actor: Actor, reason: str) -> Report:
     original due time, so a recall never buys time. The unit that lost the report is told why.
     """
     report, before, target = _begin(report, A.RECALL, actor)
-    reason = _text(reason, "alasan penarikan", minimum=10)
+    reason = _text(reason, gettext_noop("alasan penarikan"), minimum=10)
     blocker = recall_blocker(report)
     if blocker is not None:
         raise ValidationFailed(
@@ -527,7 +529,7 @@ def _rearm_completion(report: Report) -> list[str]:
 def report_follow_up(*, report: Report | int, actor: Actor, message: str) -> Report:
     """Tindak lanjut: the agency's answer to the reporter. Starts the 10-HK auto-close window."""
     report, before, target = _begin(report, A.FOLLOW_UP, actor)
-    message = _text(message, "tindak lanjut", minimum=20)
+    message = _text(message, gettext_noop("tindak lanjut"), minimum=20)
     now = clock.now()
     met = clock_meet(report, RESPONSE, at=now) + clock_suspend(report, COMPLETION)
     report.last_follow_up_at = now
@@ -558,7 +560,7 @@ def report_follow_up(*, report: Report | int, actor: Actor, message: str) -> Rep
 def report_reply(*, report: Report | int, actor: Actor, message: str) -> Report:
     """The reporter writes on the thread. After a follow-up, it sends the report back to the agency."""
     report, before, target = _begin(report, A.REPLY, actor)
-    message = _text(message, "tanggapan", minimum=2)
+    message = _text(message, gettext_noop("tanggapan"), minimum=2)
     report.status = target
     fields = ["status"]
     if before == Status.FOLLOWED_UP:  # back to the agency: its completion clock alerts again
@@ -591,7 +593,7 @@ def report_dispute(*, report: Report | int, actor: Actor, reason: str) -> Report
     national admin to look again.
     """
     report, before, target = _begin(report, A.DISPUTE, actor)
-    reason = _text(reason, "alasan", minimum=10)
+    reason = _text(reason, gettext_noop("alasan"), minimum=10)
     report.status = target
     report.is_unsatisfied = True
     report.autoclose_due_at = None
@@ -631,7 +633,7 @@ def report_rate(*, report: Report | int, actor: Actor, rating: int, comment: str
     report, before, target = _begin(report, A.RATE, actor)
     if not isinstance(rating, int) or isinstance(rating, bool) or not 1 <= rating <= 5:
         raise ValidationFailed(_("Penilaian harus angka 1 sampai 5."), extra={"field": "rating"})
-    comment = _text(comment, "komentar", required=False)
+    comment = _text(comment, gettext_noop("komentar"), required=False)
     report.rating = rating
     report.rating_comment = comment
     report.status = target
@@ -729,7 +731,7 @@ def report_reclassify(*, report: Report | int, actor: Actor, classification: str
             _("Klasifikasi laporan sudah %(value)s.") % {"value": Classification(classification).label},
             extra={"field": "classification"},
         )
-    reason = _text(reason, "alasan", minimum=10)
+    reason = _text(reason, gettext_noop("alasan"), minimum=10)
     previous = report.classification
     report.classification = classification
     owner = report.owner_agency
@@ -764,7 +766,7 @@ def report_reclassify(*, report: Report | int, actor: Actor, classification: str
 def report_add_note(*, report: Report | int, actor: Actor, note: str) -> ReportEvent:
     """An internal note between staff (never shown to the reporter or the public)."""
     report, before, _target = _begin(report, A.NOTE, actor)
-    note = _text(note, "catatan", minimum=2)
+    note = _text(note, gettext_noop("catatan"), minimum=2)
     return record_event(
         report=report,
         actor=actor,
