@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from lapor.agencies.actors import Actor
@@ -83,7 +84,7 @@ def dispose(request: HttpRequest, tracking_id: str) -> HttpResponse:
     agency = Agency.objects.filter(pk=_int(request.POST.get("agency")), active=True).first()
     try:
         if agency is None:
-            raise NotFound("Instansi tidak ditemukan.")
+            raise NotFound(_("Instansi tidak ditemukan."))
         routing_dispose_suggested(report=report, actor=actor, agency=agency)
         messages.success(request, f"#{report.tracking_id} → {agency.name}")
     except ApplicationError as exc:
