@@ -596,8 +596,8 @@ def _columns(sample: dict) -> tuple[list[str], dict[str, object]]:
     columns, constants = [], {}
     for col in described:
         name = col.name
-        if name == "id":
-            continue
+        if name == "id" or getattr(fields.get(name), "generated", False):
+            continue  # the database fills these (urgency_at is a generated column)
         if name in sample:
             columns.append(name)
         elif name in fields:

@@ -217,6 +217,11 @@ LAPOR_CHANNELS_ATTACH_MINUTES = env_int("LAPOR_CHANNELS_ATTACH_MINUTES", 30)
 LAPOR_WHATSAPP_VERIFY_TOKEN = env_str("LAPOR_WHATSAPP_VERIFY_TOKEN", "")
 LAPOR_WHATSAPP_APP_SECRET = env_str("LAPOR_WHATSAPP_APP_SECRET", "")
 LAPOR_WHATSAPP_GRAPH_URL = env_str("LAPOR_WHATSAPP_GRAPH_URL", "https://graph.facebook.com/v21.0")
+# Approved template for notifications outside Meta's 24-hour window (body: {{1}} tracking ID, {{2}} status);
+# LAPOR_WHATSAPP_TEMPLATES="report.closed=lapor_selesai,report.info_requested=lapor_tunda" per message kind.
+LAPOR_WHATSAPP_TEMPLATE = env_str("LAPOR_WHATSAPP_TEMPLATE", "")
+LAPOR_WHATSAPP_TEMPLATE_LANGUAGE = env_str("LAPOR_WHATSAPP_TEMPLATE_LANGUAGE", "id")
+LAPOR_WHATSAPP_TEMPLATES = dict(i.split("=", 1) for i in env_list("LAPOR_WHATSAPP_TEMPLATES", []) if "=" in i)
 LAPOR_MAILIN_DOMAINS = env_list("LAPOR_MAILIN_DOMAINS", [])
 LAPOR_MAILIN_MAX_BYTES = env_int("LAPOR_MAILIN_MAX_BYTES", 25 * 1024 * 1024)
 
@@ -230,3 +235,6 @@ LAPOR_CONSOLE_REQUIRE_2FA = env_bool("LAPOR_CONSOLE_REQUIRE_2FA", False)
 # --- Oversight: statistics refresh and the daily open-data dump (docs/subsystems/oversight.md) -------------
 LAPOR_STATS_REFRESH_SECONDS = env_int("LAPOR_STATS_REFRESH_SECONDS", 300)
 LAPOR_OPENDATA_DIR = env_str("LAPOR_OPENDATA_DIR", "")
+
+# --- Audit log: number of independent hash chains (concurrent writers lock one chain head each) -------------
+LAPOR_AUDIT_CHAINS = max(1, env_int("LAPOR_AUDIT_CHAINS", 32))

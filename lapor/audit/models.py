@@ -1,8 +1,11 @@
 """Append-only, hash-chained audit log.
 
-Each event stores the hash of the event before it; the head row stores the last sequence number and hash.
-Editing any event breaks its own hash, deleting one breaks the next event's link, and deleting the tail
-disagrees with the head. ``lapor audit verify`` walks the chain.
+The log is a fixed set of independent chains (``LAPOR_AUDIT_CHAINS``, 32 by default): a report's events all go
+to chain ``1 + report_id % N``, events about no report to chain 1. Each event stores the hash of the event before
+it in its chain; each chain's head row stores its last sequence number and hash. Editing any event breaks its
+own hash, deleting one breaks the next event's link, and deleting a tail disagrees with its head. ``lapor audit
+verify`` walks every chain. Several chains instead of one let concurrent transactions append without queueing
+behind a single locked row (see docs/decisions/0015-audit-chains.md).
 """
 
 from django.db import models
@@ -44,9 +47,11 @@ class AuditEventType(models.TextChoices):
 class AuditEvent(models.Model):
     """One audited action. Never updated or deleted; ``hash`` covers every field and ``prev_hash``."""
 
-    seq = models.BigIntegerField(unique=True)
+    chain = models.PositiveSmallIntegerField(default=1)
+    seq = models.BigIntegerField()
     created_at = models.DateTimeField(default=clock.now)
-    event_type = models.CharField(max_length=40, choices=AuditEventType.choices)
+    # Values of AuditEventType and the other apps' audit types (no choices here: a new type needs no migration).
+    event_type = models.CharField(max_length=40)
     actor_user_id = models.BigIntegerField(null=True, blank=True)
     actor_label = models.CharField(max_length=200, blank=True)
     agency_id = models.BigIntegerField(null=True, blank=True)
@@ -58,18 +63,19 @@ class AuditEvent(models.Model):
     class Meta:
         verbose_name = _("peristiwa audit")
         verbose_name_plural = _("peristiwa audit")
-        ordering = ["seq"]
+        ordering = ["chain", "seq"]
+        constraints = [models.UniqueConstraint(fields=["chain", "seq"], name="audit_chain_seq")]
 
     def __str__(self) -> str:
-        return f"{self.seq} {self.event_type}"
+        return f"{self.chain}:{self.seq} {self.event_type}"
 
 
 class AuditChainHead(models.Model):
-    """The chain's tip: one row, locked while an event is appended so the chain stays linear."""
+    """A chain's tip (``id`` is the chain number): locked while an event is appended so the chain stays linear."""
 
     id = models.PositiveSmallIntegerField(primary_key=True, default=1)
     seq = models.BigIntegerField(default=0)
     hash = models.CharField(max_length=64, default="0" * 64)
 
     def __str__(self) -> str:
-        return f"head {self.seq}"
+        return f"head {self.id}:{self.seq}"

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db import connection
 
+from lapor.core import rows
 from lapor.notifications.models import OutboxChannel, OutboxMessage
 
 
@@ -25,7 +26,7 @@ def outbox_enqueue(
 ) -> OutboxMessage:
     if not connection.in_atomic_block:
         raise OutsideTransaction("outbox_enqueue() must run inside the transaction that causes the message")
-    return OutboxMessage.objects.create(
+    message = OutboxMessage(
         channel=channel,
         recipient=recipient,
         kind=kind,
@@ -34,6 +35,11 @@ def outbox_enqueue(
         report_id=report_id,
         payload=payload or {},
     )
+    if rows.in_batch():
+        rows.insert(message)  # written with the transition's other rows, in one round trip (no pk read back)
+    else:
+        message.save(force_insert=True)
+    return message
 
 
 def reporter_channel(*, intake_channel: str, phone: str, email: str) -> tuple[str, str] | None:

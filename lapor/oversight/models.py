@@ -24,7 +24,8 @@ class StatState(models.Model):
     """
 
     id = models.PositiveSmallIntegerField(primary_key=True, default=1)
-    audit_seq = models.BigIntegerField(default=0)
+    audit_seq = models.BigIntegerField(default=0)  # events reflected, all chains together (for display)
+    audit_marks = models.JSONField(default=dict, blank=True)  # {chain: last sequence number reflected}
     refreshed_at = models.DateTimeField(null=True, blank=True)
     built_at = models.DateTimeField(null=True, blank=True, help_text=_("Pembangunan ulang penuh terakhir."))
     running_since = models.DateTimeField(null=True, blank=True)

@@ -4,8 +4,9 @@ Reports are partitioned by the month of submission (WIB). A month's rows are com
 ``GROUP BY`` queries over that month only (never a loop over reports in Python), summed up the agency tree, and
 written in one transaction that replaces the month. A refresh recomputes only the months that changed:
 
-* every transition writes an audit event naming its report (``AuditEvent.report_id``, ordered by ``seq``), so
-  the events after the last refresh name exactly the reports whose figures may have changed;
+* every transition writes an audit event naming its report (``AuditEvent.report_id``; each audit chain is
+  in commit order and the refresh keeps a mark per chain), so the events after the last refresh name exactly
+  the reports whose figures may have changed;
 * figures that change with time alone (a running clock becoming overdue or yellow) change at the same instants
   the SLA sweep alerts — which writes audit events too; clocks whose next alert is due but not yet swept are
   found through their partial indexes, so the figures stay right even when the sweep is late.
@@ -29,7 +30,8 @@ from django.db.models import BooleanField, Case, Count, F, Q, QuerySet, Sum, Val
 from django.db.models.functions import Coalesce, Substr, TruncDate, TruncMonth
 
 from lapor.agencies.models import Agency
-from lapor.audit.models import AuditChainHead, AuditEvent, AuditEventType
+from lapor.audit.models import AuditEvent, AuditEventType
+from lapor.audit.services import audit_events_between, audit_heads
 from lapor.core import clock
 from lapor.oversight.criteria import (
     COUNTED,
@@ -247,8 +249,8 @@ def write_month(month: dt.date, rows: MonthRows) -> None:
 # --- what changed ------------------------------------------------------------------------------------------------
 
 
-def audit_head() -> int:
-    return AuditChainHead.objects.filter(pk=1).values_list("seq", flat=True).first() or 0
+def audit_head() -> dict[int, int]:
+    return audit_heads()
 
 
 def _months_of(reports: QuerySet[Report]) -> set[dt.date]:
@@ -256,11 +258,11 @@ def _months_of(reports: QuerySet[Report]) -> set[dt.date]:
     return {month_of(v) for v in rows.distinct() if v is not None}
 
 
-def changed_months(since_seq: int, head: int, now: dt.datetime) -> set[dt.date]:
-    """Months whose figures may differ from the rollup: reports named by audit events after ``since_seq``, and
-    reports with an SLA alert due but not yet swept (their colour or overdue state changed with time).
+def changed_months(since: dict[int, int], head: dict[int, int], now: dt.datetime) -> set[dt.date]:
+    """Months whose figures may differ from the rollup: reports named by audit events after the marks ``since``,
+    and reports with an SLA alert due but not yet swept (their colour or overdue state changed with time).
     """
-    touched = AuditEvent.objects.filter(seq__gt=since_seq, seq__lte=head, report_id__isnull=False)
+    touched = audit_events_between(since, head).filter(report_id__isnull=False)
     months = _months_of(Report.objects.filter(pk__in=touched.values("report_id")))
     due = Q(verify_next_alert_at__lte=now) | Q(response_next_alert_at__lte=now) | Q(completion_next_alert_at__lte=now)
     return months | _months_of(Report.objects.filter(due))
@@ -310,13 +312,6 @@ def _apply_activity(events: QuerySet[AuditEvent]) -> None:
             StaffActivityDay.objects.create(user_id=row["actor_user_id"], day=row["d"], n=row["n"])
 
 
-def _seq_before(instant: dt.datetime) -> int:
-    """The last audit sequence number written before ``instant`` (the chain is in time order, so this walks
-    the sequence index back from the newest event, reading only the events after ``instant``).
-    """
-    return AuditEvent.objects.filter(created_at__lt=instant).order_by("-seq").values_list("seq", flat=True).first() or 0
-
-
 # --- refreshing ---------------------------------------------------------------------------------------------------
 
 
@@ -356,7 +351,8 @@ def stats_refresh(
         state = StatState.objects.get(pk=1)
         full = full or state.refreshed_at is None
         head = audit_head()
-        todo = set(all_months(now)) if full else changed_months(state.audit_seq, head, now)
+        marks = {int(k): int(v) for k, v in (state.audit_marks or {}).items()}
+        todo = set(all_months(now)) if full else changed_months(marks, head, now)
         todo |= {month_of(x) for x in months}
         tree = Tree.load()
         moment = moment_at(now)
@@ -370,18 +366,18 @@ def stats_refresh(
             if full:
                 BounceStat.objects.all().delete()
                 StaffActivityDay.objects.all().delete()
-                events = AuditEvent.objects.filter(seq__lte=head)
+                events = audit_events_between({}, head)
                 _apply_bounces(events, tree, tree.path_of)
-                since = _seq_before(now - dt.timedelta(days=ACTIVITY_DAYS + 1))
-                _apply_activity(events.filter(seq__gt=since))
+                _apply_activity(events.filter(created_at__gte=now - dt.timedelta(days=ACTIVITY_DAYS + 1)))
             else:
-                events = AuditEvent.objects.filter(seq__gt=state.audit_seq, seq__lte=head)
+                events = audit_events_between(marks, head)
                 _apply_bounces(events, tree, tree.path_of)
                 _apply_activity(events)
             StaffActivityDay.objects.filter(day__lt=(now - dt.timedelta(days=2 * ACTIVITY_DAYS)).date()).delete()
             seconds = time.perf_counter() - started
             StatState.objects.filter(pk=1).update(
-                audit_seq=head,
+                audit_seq=sum(head.values()),
+                audit_marks={str(k): v for k, v in head.items()},
                 refreshed_at=now,
                 built_at=now if full else state.built_at,
                 last_duration_ms=int(seconds * 1000),
@@ -389,7 +385,9 @@ def stats_refresh(
             )
     finally:
         StatState.objects.filter(pk=1).update(running_since=None)
-    result = RefreshResult(full=full, months=len(todo), seconds=time.perf_counter() - started, audit_seq=head)
+    result = RefreshResult(
+        full=full, months=len(todo), seconds=time.perf_counter() - started, audit_seq=sum(head.values())
+    )
     log.info("statistics %s", result.summary())
     return result
 

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from lapor.agencies.actors import Actor
 from lapor.agencies.choices import Role
+from lapor.agencies.models import Agency
 from lapor.audit.models import AuditEventType
 from lapor.audit.services import audit_record
 from lapor.core.errors import NotFound
@@ -67,6 +68,25 @@ def reports_in_scope_of(actor: Actor) -> QuerySet[Report]:
         return Report.objects.all()
     paths = actor.scope_paths(*STAFF_READ_ROLES, Role.SUPERVISOR) if actor.is_staff_actor else []
     return Report.objects.filter(_scope_q(paths)) if paths else Report.objects.none()
+
+
+SCOPE_AGENCIES_MAX = 300
+
+
+def scope_agency_ids(actor: Actor) -> list[int] | None:
+    """The agencies whose reports ``reports_in_scope_of(actor)`` holds, when they are few enough to list
+    (``None`` for the national admin, a staff member without scope, or a scope of more than 300 agencies).
+    Queries that read one agency at a time from an index use it; the scope rule itself stays in
+    ``reports_in_scope_of``.
+    """
+    if actor.is_system or actor.is_national_admin or not actor.is_staff_actor:
+        return None
+    paths = actor.scope_paths(*STAFF_READ_ROLES, Role.SUPERVISOR)
+    if not paths:
+        return None
+    condition = reduce(or_, (Q(path__startswith=p) for p in paths))
+    ids = list(Agency.objects.filter(condition).order_by("pk").values_list("pk", flat=True)[: SCOPE_AGENCIES_MAX + 1])
+    return ids if len(ids) <= SCOPE_AGENCIES_MAX else None
 
 
 def may_see(actor: Actor, report: Report) -> bool:

@@ -12,7 +12,11 @@ from django.utils.translation import gettext_lazy as _
 
 from lapor.core import clock
 from lapor.reports.choices import Channel, Classification, EventKind, Visibility
-from lapor.reports.states import Status
+from lapor.reports.states import OPEN_STATUSES, Status
+from lapor.reports.urgency import urgency_expression
+
+# The staff inbox reads open reports only (14 % of them nationally): partial indexes over those stay small.
+_OPEN = models.Q(status__in=sorted(OPEN_STATUSES))
 
 REPORTER_FIELDS = ("reporter_name", "reporter_phone", "reporter_email", "reporter_user")
 
@@ -107,6 +111,11 @@ class Report(models.Model):
     autoclose_due_at = models.DateTimeField(null=True, blank=True)
     escalation_level = models.PositiveSmallIntegerField(default=0, db_default=0)
 
+    # The nearest deadline the agency must still meet (lapor.reports.urgency), kept by the database itself.
+    urgency_at = models.GeneratedField(
+        expression=urgency_expression(), output_field=models.DateTimeField(), db_persist=True
+    )
+
     rating = models.PositiveSmallIntegerField(null=True, blank=True)
     rating_comment = models.TextField(blank=True)
     is_unsatisfied = models.BooleanField(_("tidak puas"), default=False)
@@ -118,6 +127,10 @@ class Report(models.Model):
             models.Index(fields=["owner_agency", "status", "-submitted_at"], name="report_inbox"),
             models.Index(fields=["status", "-submitted_at"], name="report_status_recent"),
             models.Index(fields=["-submitted_at"], name="report_recent"),
+            # One agency's open reports, most urgent first / newest first (the console inbox's two orders).
+            models.Index(fields=["owner_agency", "urgency_at", "id"], name="report_open_urgent", condition=_OPEN),
+            models.Index(fields=["owner_agency", "-submitted_at", "-id"], name="report_open_recent", condition=_OPEN),
+            models.Index(fields=["urgency_at", "id"], name="report_open_urgent_all", condition=_OPEN),
             # The sweep reads only clocks whose next alert is due: partial indexes keep it proportional to the
             # work left, not to the number of reports.
             models.Index(

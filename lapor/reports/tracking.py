@@ -11,7 +11,6 @@ from __future__ import annotations
 import secrets
 
 from django.db import connection
-from django.db.models import F
 
 SEQUENCE_NAME = "reports_tracking_seq"
 SEQUENCE_START = 1000
@@ -48,18 +47,30 @@ def tracking_id_format(sequence: int, salt_digits: int) -> str:
     return body + str(damm_digit(body))
 
 
-def _next_sequence() -> int:
+def tracking_sequence_next() -> int:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT nextval(%s)", [SEQUENCE_NAME])
             return int(cursor.fetchone()[0])
     from lapor.reports.models import TrackingCounter
 
-    updated = TrackingCounter.objects.filter(name=SEQUENCE_NAME).update(value=F("value") + 1)
-    if not updated:
-        TrackingCounter.objects.create(name=SEQUENCE_NAME, value=SEQUENCE_START)
-    return TrackingCounter.objects.values_list("value", flat=True).get(name=SEQUENCE_NAME)
+    table = TrackingCounter._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f'UPDATE "{table}" SET value = value + 1 WHERE name = %s RETURNING value',  # noqa: S608 (model metadata)
+            [SEQUENCE_NAME],
+        )
+        row = cursor.fetchone()
+    if row is not None:
+        return int(row[0])
+    TrackingCounter.objects.create(name=SEQUENCE_NAME, value=SEQUENCE_START)
+    return SEQUENCE_START
+
+
+def tracking_id_for(sequence: int) -> str:
+    """The tracking ID of sequence number ``sequence``, with fresh random digits."""
+    return tracking_id_format(sequence, secrets.randbelow(1000))
 
 
 def tracking_id_next() -> str:
-    return tracking_id_format(_next_sequence(), secrets.randbelow(1000))
+    return tracking_id_for(tracking_sequence_next())

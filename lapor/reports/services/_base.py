@@ -17,7 +17,7 @@ from lapor.agencies.actors import Actor
 from lapor.agencies.choices import Role
 from lapor.agencies.models import Agency, Membership
 from lapor.audit.services import audit_record
-from lapor.core import clock
+from lapor.core import clock, rows
 from lapor.core.errors import NotFound
 from lapor.core.memo import ttl_memo
 from lapor.integrations.webhooks import webhooks_enqueue
@@ -90,11 +90,15 @@ def record_event(
     data: dict[str, Any] | None = None,
     actor_agency_id: int | None = None,
     at: dt.datetime | None = None,
+    event_id: int | None = None,
 ) -> ReportEvent:
     """One timeline row and one audit event for a transition (the audit append goes last: it holds the
-    chain lock until commit).
+    chain lock until commit). ``event_id``: a primary key the caller already reserved with ``rows.next_ids``.
     """
-    event = ReportEvent.objects.create(
+    if event_id is None:
+        (event_id,) = rows.next_ids(ReportEvent)
+    event = ReportEvent(
+        id=event_id,
         report=report,
         kind=kind,
         visibility=visibility,
@@ -107,21 +111,23 @@ def record_event(
         data=data or {},
         created_at=at or clock.now(),
     )
-    webhooks_enqueue(report, event)
-    audit_record(
-        event_type=audit_type,
-        actor_user_id=actor.user_id,
-        actor_label=actor.label,
-        agency_id=actor_agency_id,
-        report_id=report.pk,
-        extra_data={
-            "tracking_id": report.tracking_id,
-            "from": from_status,
-            "to": report.status,
-            "event_id": event.pk,
-            **(data or {}),
-        },
-    )
+    with rows.batch():
+        rows.insert(event)
+        webhooks_enqueue(report, event)
+        audit_record(
+            event_type=audit_type,
+            actor_user_id=actor.user_id,
+            actor_label=actor.label,
+            agency_id=actor_agency_id,
+            report_id=report.pk,
+            extra_data={
+                "tracking_id": report.tracking_id,
+                "from": from_status,
+                "to": report.status,
+                "event_id": event.pk,
+                **(data or {}),
+            },
+        )
     return event
 
 

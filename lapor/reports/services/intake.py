@@ -10,23 +10,24 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext as _
 
 from lapor.agencies.actors import Actor
 from lapor.agencies.choices import Role
 from lapor.agencies.models import Agency
 from lapor.audit.models import AuditEventType
-from lapor.core import clock
+from lapor.core import clock, rows
 from lapor.core.errors import PermissionDenied, ValidationFailed
 from lapor.core.memo import ttl_memo
 from lapor.privacy.redaction import redact
 from lapor.reference.models import Category, Region
 from lapor.reports.choices import Channel, Classification, EventKind
-from lapor.reports.models import Report
+from lapor.reports.models import Report, ReportEvent
 from lapor.reports.services._base import VERIFY_HK, notify_reporter, record_event, root_agency
 from lapor.reports.states import Status
-from lapor.reports.tracking import tracking_id_next
+from lapor.reports.tracking import SEQUENCE_NAME as TRACKING_SEQUENCE
+from lapor.reports.tracking import tracking_id_for, tracking_sequence_next
 from lapor.sla.clocks import VERIFY, clock_start
 from lapor.sla.selectors import calendar_for
 
@@ -248,8 +249,10 @@ def _create(
     submitted_at: dt.datetime,
     acknowledge: bool,
 ) -> Report:
+    report_id, event_id, sequence = _reserve_ids()
     report = Report(
-        tracking_id=tracking_id_next(),
+        id=report_id,
+        tracking_id=tracking_id_for(sequence),
         access_token=secrets.token_urlsafe(24),
         intake_key=intake_key,
         title=title,
@@ -275,7 +278,21 @@ def _create(
         updated_at=submitted_at,
     )
     clock_start(report, VERIFY, start=submitted_at, hk=VERIFY_HK, agency=agency, calendar=calendar_for(agency))
-    report.save(force_insert=True)
+    with rows.batch():  # the report, its outbox rows, timeline entry and audit event: one round trip
+        rows.insert(report)
+        _record_submission(report, actor, agency, channel, submitted_at, acknowledge, event_id)
+    return report
+
+
+def _record_submission(
+    report: Report,
+    actor: Actor,
+    agency: Agency,
+    channel: str,
+    submitted_at: dt.datetime,
+    acknowledge: bool,
+    event_id: int,
+) -> None:
     if acknowledge:
         notify_reporter(
             report,
@@ -295,5 +312,15 @@ def _create(
         data={"channel": channel, "agency_id": agency.pk},
         actor_agency_id=agency.pk if actor.is_staff_actor else None,
         at=submitted_at,
+        event_id=event_id,
     )
-    return report
+
+
+def _reserve_ids() -> tuple[int, int, int]:
+    """(report id, timeline event id, tracking sequence number): one query on PostgreSQL."""
+    if connection.vendor == "postgresql":
+        report_id, event_id, sequence = rows.next_ids(Report, ReportEvent, extra=[TRACKING_SEQUENCE])
+    else:
+        report_id, event_id = rows.next_ids(Report, ReportEvent)
+        sequence = tracking_sequence_next()
+    return report_id, event_id, sequence

@@ -14,8 +14,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         result = audit_verify()
         if result.ok:
-            self.stdout.write(f"OK: {result.checked} audit events, chain intact")
+            self.stdout.write(f"OK: {result.checked} audit events in {result.chains} chains, all intact")
             return
         for problem in result.problems[:50]:
-            self.stderr.write(f"event {problem.seq}: {problem.problem}")
+            self.stderr.write(str(problem))
         raise CommandError(f"audit chain broken: {len(result.problems)} problem(s) in {result.checked} events")
