@@ -1,7 +1,9 @@
 """Charts as inline SVG, drawn on the server: no JavaScript, no CDN, readable when printed.
 
-Every chart is an ``<svg role="img">`` with a ``<title>`` and a ``<desc>`` (screen readers announce them), each
-mark carries its exact value in a ``<title>`` (a tooltip), and marks link to the reports behind them. Pages show
+Every chart is an ``<svg>`` with a ``<title>`` and a ``<desc>`` (screen readers announce them): ``role="img"``
+when it is a picture only, ``role="group"`` when its marks link to the reports behind them (an image may not
+hold links). Each mark carries its exact value in a ``<title>`` (a tooltip); a link is named by the text it
+shows. Pages show
 the same numbers in a table next to the chart (the text alternative).
 
 All text is escaped here; the functions return safe strings ready for a template.
@@ -67,9 +69,22 @@ def _open(width: int, height: int, title: str, desc: str) -> list[str]:
 
 
 def _link(inner: str, href: str | None, label: str) -> str:
+    """A linked mark. A mark that shows text is named by it (a shortened label in ``aria-label`` would not
+    match the longer one on screen, and speech users say what they see; the full label is in its
+    ``<title>``); a mark without text (a bar segment, a point) is named by ``label``.
+    """
     if not href:
         return inner
+    if "<text" in inner:
+        return f'<a href="{escape(href)}">{inner}</a>'
     return f'<a href="{escape(href)}" aria-label="{escape(label)}">{inner}</a>'
+
+
+def _close(parts: list[str]) -> SafeString:
+    svg = "".join(parts)
+    if "<a " in svg:
+        svg = svg.replace('role="img"', 'role="group"', 1)
+    return mark_safe(svg)  # noqa: S308 - every piece is escaped where it is built
 
 
 def _clip(text: str, limit: int) -> str:
@@ -107,7 +122,7 @@ def hbar_chart(
     parts = _open(width, height, title, desc)
     if not bars:
         parts.append(f'<text x="8" y="20" fill="#555">{escape(empty)}</text></svg>')
-        return mark_safe("".join(parts))  # noqa: S308 - every piece above is escaped
+        return _close(parts)
     top = max_value if max_value is not None else max(b.value for b in bars)
     top = top or 1.0
     x0, value_width = label_width + 8, 120
@@ -125,7 +140,7 @@ def hbar_chart(
         )
         parts.append(_link(mark, bar.href, f"{bar.label}: {bar.display}"))
     parts.append("</svg>")
-    return mark_safe("".join(parts))  # noqa: S308 - every piece above is escaped
+    return _close(parts)
 
 
 def stacked_bar(segments: Sequence[Bar], *, title: str, desc: str, width: int = 640) -> SafeString:
@@ -158,7 +173,7 @@ def stacked_bar(segments: Sequence[Bar], *, title: str, desc: str, width: int = 
         )
         parts.append(_link(mark, seg.href, f"{seg.label}: {seg.display}"))
     parts.append("</svg>")
-    return mark_safe("".join(parts))  # noqa: S308 - every piece above is escaped
+    return _close(parts)
 
 
 def line_chart(
@@ -216,7 +231,7 @@ def line_chart(
         parts.append(f'<text x="{lx + 17}" y="{height - 6}" fill="#1a1a1a">{escape(s.name)}</text>')
         lx += 30 + 8 * len(s.name)
     parts.append("</svg>")
-    return mark_safe("".join(parts))  # noqa: S308 - every piece above is escaped
+    return _close(parts)
 
 
 def histogram(
@@ -240,4 +255,4 @@ def histogram(
     first, last = escape(_("%(n)s HK") % {"n": 0}), escape(_("%(n)s HK") % {"n": f"≥ {cap}"})
     parts.append(f'<text x="4" y="{height - 4}" fill="#555">{first}</text>')
     parts.append(f'<text x="{width - 4}" y="{height - 4}" text-anchor="end" fill="#555">{last}</text></svg>')
-    return mark_safe("".join(parts))  # noqa: S308 - every piece above is escaped
+    return _close(parts)
