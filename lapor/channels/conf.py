@@ -11,6 +11,9 @@
 | ``LAPOR_WHATSAPP_APP_SECRET`` | empty | Meta app secret keying ``X-Hub-Signature-256``; empty refuses every POST |
 | ``LAPOR_WHATSAPP_GRAPH_URL`` | ``https://graph.facebook.com/v21.0`` | Graph API base for media downloads |
 | ``LAPOR_WHATSAPP_TOKEN`` | empty | access token for the Graph API (media downloads, and the outbound transport) |
+| ``LAPOR_WHATSAPP_TEMPLATE`` | empty | approved template for notifications after the 24-hour window (empty: none) |
+| ``LAPOR_WHATSAPP_TEMPLATE_LANGUAGE`` | ``id`` | the template's language code |
+| ``LAPOR_WHATSAPP_TEMPLATES`` | ``{}`` | per message kind, a template other than the default one |
 | ``LAPOR_MAILIN_DOMAINS`` | empty | recipient domains the SMTP intake accepts (empty: any) |
 | ``LAPOR_MAILIN_MAX_BYTES`` | 26214400 | largest e-mail the SMTP intake accepts (25 MiB) |
 """
@@ -31,6 +34,9 @@ DEFAULTS: dict[str, Any] = {
     "LAPOR_WHATSAPP_APP_SECRET": "",
     "LAPOR_WHATSAPP_GRAPH_URL": "https://graph.facebook.com/v21.0",
     "LAPOR_WHATSAPP_TOKEN": "",
+    "LAPOR_WHATSAPP_TEMPLATE": "",
+    "LAPOR_WHATSAPP_TEMPLATE_LANGUAGE": "id",
+    "LAPOR_WHATSAPP_TEMPLATES": {},
     "LAPOR_MAILIN_DOMAINS": [],
     "LAPOR_MAILIN_MAX_BYTES": 25 * 1024 * 1024,
 }

@@ -37,3 +37,20 @@ class InboundMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.channel}:{self.message_id} {self.kind}"
+
+
+class WhatsAppContact(models.Model):
+    """When a WhatsApp number last wrote to us. Meta's Cloud API lets a business send free-form text only within
+    24 hours of the user's last message (the customer service window); later notifications must be approved
+    template messages. Written by the webhook for every message a citizen sends, read by the outbound transport.
+    """
+
+    phone = models.CharField(_("nomor WhatsApp"), max_length=20, unique=True)  # E.164, as reports store it
+    last_inbound_at = models.DateTimeField(_("pesan terakhir dari warga"))
+
+    class Meta:
+        verbose_name = _("kontak WhatsApp")
+        verbose_name_plural = _("kontak WhatsApp")
+
+    def __str__(self) -> str:
+        return f"{self.phone} {self.last_inbound_at:%Y-%m-%d %H:%M}"

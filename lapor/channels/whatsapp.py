@@ -35,6 +35,11 @@ from lapor.channels.conversation import (
     inbound_text,
     inbound_unsupported,
 )
+from lapor.channels.window import whatsapp_contact_seen
+from lapor.core.errors import ValidationFailed
+from lapor.notifications.delivery import outbox_resend_as_template
+from lapor.notifications.transports import REENGAGEMENT_ERROR
+from lapor.reports.services import normalise_phone
 from lapor.reports.services.attachments import MAX_BYTES
 
 log = logging.getLogger(__name__)
@@ -58,8 +63,11 @@ def webhook(request: HttpRequest) -> HttpResponse:
         return HttpResponse(_("Isi permintaan bukan JSON yang valid."), status=400, content_type=TEXT_PLAIN)
     handled = 0
     for message, profile_name, business_number in iter_messages(payload):
+        contact_seen(message)
         handle_message(message, profile_name=profile_name, to=business_number)
         handled += 1
+    for status in iter_statuses(payload):
+        handle_status(status)
     return JsonResponse({"status": "ok", "messages": handled})
 
 
@@ -103,6 +111,43 @@ def iter_messages(payload: Any) -> Iterator[tuple[dict, str, str]]:
             for message in value["messages"]:
                 if isinstance(message, dict) and isinstance(message.get("from"), str):
                     yield message, str(names.get(message["from"]) or ""), str(business or "")
+
+
+def iter_statuses(payload: Any) -> Iterator[dict]:
+    """Every status callback (sent, delivered, read, failed) in a Cloud API notification."""
+    entries = payload.get("entry") if isinstance(payload, dict) else None
+    for entry in entries if isinstance(entries, list) else []:
+        changes = entry.get("changes") if isinstance(entry, dict) else None
+        for change in changes if isinstance(changes, list) else []:
+            value = change.get("value") if isinstance(change, dict) else None
+            statuses = value.get("statuses") if isinstance(value, dict) else None
+            for status in statuses if isinstance(statuses, list) else []:
+                if isinstance(status, dict):
+                    yield status
+
+
+def contact_seen(message: dict) -> None:
+    """Every message a citizen sends opens Meta's 24-hour window for free-form answers: remember when."""
+    if message.get("type") in ("system", "ephemeral"):
+        return
+    try:
+        phone = normalise_phone(message["from"])
+    except ValidationFailed:
+        return
+    if phone:
+        whatsapp_contact_seen(phone=phone, at=_timestamp(message.get("timestamp")))
+
+
+def handle_status(status: dict) -> None:
+    """A ``failed`` callback for one of our messages with error 131047 (more than 24 hours since the citizen's
+    last message, which Meta may report only after accepting the send) is sent again as a template.
+    """
+    if status.get("status") != "failed":
+        return
+    errors = status.get("errors") if isinstance(status.get("errors"), list) else []
+    if not any(isinstance(e, dict) and e.get("code") == REENGAGEMENT_ERROR for e in errors):
+        return
+    outbox_resend_as_template(str(status.get("biz_opaque_callback_data") or ""))
 
 
 def handle_message(message: dict, *, profile_name: str = "", to: str = "") -> None:

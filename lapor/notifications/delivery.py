@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -20,7 +21,8 @@ from django.db import connection, transaction
 from django.db.models import Q
 
 from lapor.core import clock
-from lapor.notifications.models import OutboxMessage, OutboxStatus
+from lapor.notifications.models import OutboxChannel, OutboxMessage, OutboxStatus
+from lapor.notifications.services import outbox_enqueue
 from lapor.notifications.transports import TRANSPORTS, NotConfigured, PermanentFailure, channel_configured
 
 log = logging.getLogger(__name__)
@@ -93,3 +95,33 @@ def _record(message: OutboxMessage, status: str, error: str, retry_at: dt.dateti
     OutboxMessage.objects.filter(pk=message.pk).update(
         status=status, last_error=error[:2000], next_attempt_at=retry_at or message.next_attempt_at
     )
+
+
+def outbox_resend_as_template(delivery_id: str) -> OutboxMessage | None:
+    """Queue again, as a WhatsApp template, a message Meta accepted and then reported as failed with error 131047
+    (the citizen's last message is more than 24 hours old). Once per message, and never for a template itself.
+    """
+    try:
+        delivery_id = str(uuid.UUID(delivery_id))
+    except ValueError:
+        return None
+    with transaction.atomic():
+        original = OutboxMessage.objects.filter(delivery_id=delivery_id, channel=OutboxChannel.WHATSAPP).first()
+        if original is None or original.payload.get("template"):
+            return None
+        if OutboxMessage.objects.filter(channel=OutboxChannel.WHATSAPP, payload__resend_of=delivery_id).exists():
+            return None  # Meta repeats its callbacks
+        again = outbox_enqueue(
+            channel=OutboxChannel.WHATSAPP,
+            recipient=original.recipient,
+            kind=original.kind,
+            subject=original.subject,
+            body=original.body,
+            report_id=original.report_id,
+            payload={**original.payload, "template": True, "resend_of": delivery_id},
+        )
+        OutboxMessage.objects.filter(pk=original.pk).update(
+            last_error=f"Meta reported error 131047 (more than 24 h since the citizen's last message); "
+            f"re-sent as template {again.delivery_id}"
+        )
+    return again

@@ -91,14 +91,104 @@ def send_sms(message: OutboxMessage) -> None:
 
 
 def send_whatsapp(message: OutboxMessage) -> None:
+    """Free-form text while the citizen's 24-hour window is open (they wrote to us less than 24 hours ago), else
+    the configured template with the tracking ID and a short status. Meta's refusal 131047 (window closed after
+    all) is retried at once as the template; other refusals are permanent (or retried when they are about
+    credentials or rate), answers 5xx and time-outs are retried with backoff by the outbox.
+    """
     if not settings.LAPOR_WHATSAPP_API_URL:
         raise NotConfigured("no WhatsApp API (LAPOR_WHATSAPP_API_URL) configured")
+    from lapor.channels.window import whatsapp_window_open
+
+    if not message.payload.get("template") and whatsapp_window_open(message.recipient):
+        try:
+            _graph_post(message, _whatsapp_text(message))
+            return
+        except GraphRefusal as exc:
+            if exc.code != REENGAGEMENT_ERROR:
+                raise exc.failure() from exc
+    template = _whatsapp_template(message)
+    try:
+        _graph_post(message, template)
+    except GraphRefusal as exc:
+        raise exc.failure() from exc
+
+
+REENGAGEMENT_ERROR = 131047  # "more than 24 hours have passed since the recipient last replied"
+# Graph API error codes that mean "slow down" (and come with HTTP 400 as well as 429): retried with backoff.
+GRAPH_RATE_LIMIT_ERRORS = frozenset({4, 80007, 130429, 131048, 131056})
+TEMPLATE_STATUS_MAX = 60
+
+
+class GraphRefusal(Exception):
+    """The Graph API answered 4xx; ``code`` is Meta's error code from the JSON body (0 when there was none)."""
+
+    def __init__(self, status: int, code: int, message: str) -> None:
+        super().__init__(f"WhatsApp API refused: HTTP {status}, error {code}: {message}"[:500])
+        self.status, self.code = status, code
+
+    def failure(self) -> Exception:
+        """A retryable error for credentials and rate limits, else :class:`PermanentFailure` (dead letter)."""
+        if self.status in RETRYABLE_REFUSALS or self.code in GRAPH_RATE_LIMIT_ERRORS or self.code == 190:
+            return RuntimeError(str(self))
+        return PermanentFailure(str(self))
+
+
+def _whatsapp_text(message: OutboxMessage) -> dict:
+    return {"type": "text", "text": {"preview_url": False, "body": message.body[:4096]}}
+
+
+def _whatsapp_template(message: OutboxMessage) -> dict:
+    """The template for this kind of message (``LAPOR_WHATSAPP_TEMPLATES``, else ``LAPOR_WHATSAPP_TEMPLATE``) with
+    two body parameters: the tracking ID and the report's status, in the template's language.
+    """
+    from lapor.channels.conf import setting
+
+    name = setting("LAPOR_WHATSAPP_TEMPLATES").get(message.kind) or setting("LAPOR_WHATSAPP_TEMPLATE")
+    if not name:
+        raise PermanentFailure(
+            "outside the 24-hour WhatsApp window and no template configured (LAPOR_WHATSAPP_TEMPLATE)"
+        )
+    tracking_id, status = _report_status(message)
+    if not tracking_id:
+        raise PermanentFailure("outside the 24-hour WhatsApp window and no report to name in a template")
+    return {
+        "type": "template",
+        "template": {
+            "name": name,
+            "language": {"code": setting("LAPOR_WHATSAPP_TEMPLATE_LANGUAGE")},
+            "components": [
+                {
+                    "type": "body",
+                    "parameters": [{"type": "text", "text": tracking_id}, {"type": "text", "text": status}],
+                }
+            ],
+        },
+    }
+
+
+def _report_status(message: OutboxMessage) -> tuple[str, str]:
+    """(tracking ID, short status label in Indonesian) of the message's report, as it stands now."""
+    from django.utils import translation
+
+    from lapor.reports.models import Report
+    from lapor.reports.states import Status
+
+    row = Report.objects.filter(pk=message.report_id).values_list("tracking_id", "status").first()
+    if row is None:
+        return str(message.payload.get("tracking_id") or ""), ""
+    with translation.override("id"):
+        label = str(Status(row[1]).label)
+    # Meta refuses template parameters with new lines, tabs or more than four spaces in a row.
+    return row[0], " ".join(label.split())[:TEMPLATE_STATUS_MAX]
+
+
+def _graph_post(message: OutboxMessage, content: dict) -> None:
     payload = {
         "messaging_product": "whatsapp",
         "recipient_type": "individual",
         "to": message.recipient.lstrip("+"),
-        "type": "text",
-        "text": {"preview_url": False, "body": message.body[:4096]},
+        **content,
         "biz_opaque_callback_data": str(message.delivery_id),
     }
     request = urllib.request.Request(  # noqa: S310
@@ -114,9 +204,21 @@ def send_whatsapp(message: OutboxMessage) -> None:
     try:
         _http(request)
     except urllib.error.HTTPError as exc:
-        if _permanent(exc):
-            raise PermanentFailure(f"WhatsApp API refused: HTTP {exc.code}") from exc
-        raise
+        if not 400 <= exc.code < 500:
+            raise  # 5xx: retried with backoff
+        code, text = _graph_error(exc)
+        raise GraphRefusal(exc.code, code, text) from exc
+
+
+def _graph_error(exc: urllib.error.HTTPError) -> tuple[int, str]:
+    """Meta's ``{"error": {"code", "message", "error_data": {"details"}}}`` → (code, message); (0, reason) else."""
+    try:
+        error = json.loads(exc.read(64 * 1024) or b"{}").get("error") or {}
+        details = (error.get("error_data") or {}).get("details") or ""
+        text = " — ".join(str(t) for t in (error.get("message"), details) if t)
+        return int(error.get("code") or 0), text or str(exc.reason)
+    except (ValueError, TypeError, AttributeError, OSError):
+        return 0, str(exc.reason)
 
 
 def send_webhook(message: OutboxMessage) -> None:

@@ -9,6 +9,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from django.db import transaction
 
+from lapor.channels.window import whatsapp_contact_seen
 from lapor.notifications.delivery import outbox_deliver_due
 from lapor.notifications.models import OutboxMessage, OutboxStatus
 from lapor.notifications.services import outbox_enqueue
@@ -83,6 +84,7 @@ def test_sms_reaches_kannel_with_credentials_sender_and_coding(gateway):
 @pytest.mark.parametrize("channel", ["sms", "whatsapp"])
 def test_refusals_are_retried_unless_permanent(gateway, channel, status, outcome):
     gateway.status = status
+    whatsapp_contact_seen(phone="+6281234567890")  # inside the 24-hour window: free-form text
     message = enqueue(channel, "Laporan 10005273 diterima.")
     outbox_deliver_due()
     message.refresh_from_db()

@@ -1,24 +1,33 @@
 """WhatsApp Business webhook: handshake, signatures, text/image/document messages against a local fake Graph API,
-status callbacks, retries, and answers through the outbox back to the same fake API.
+status callbacks, retries, and answers through the outbox back to the same fake API: free-form text inside the
+24-hour window, templates outside it, and the Graph API's error answers.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
 import io
 import json
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from django.db import transaction
+from django.utils import translation
 from PIL import Image
 
 from conftest import bring_to
-from lapor.channels.models import InboundMessage
+from lapor.channels.models import InboundMessage, WhatsAppContact
 from lapor.channels.tests.conftest import CITIZEN
+from lapor.channels.window import whatsapp_contact_seen, whatsapp_window_open
+from lapor.core import clock
+from lapor.notifications import transports
 from lapor.notifications.delivery import outbox_deliver_due
-from lapor.notifications.models import OutboxMessage
+from lapor.notifications.models import OutboxMessage, OutboxStatus
+from lapor.notifications.services import outbox_enqueue
 from lapor.reports.models import Attachment, Report
 from lapor.reports.states import Status
 
@@ -42,6 +51,8 @@ class FakeGraph:
         self.token = token
         self.media: dict[str, bytes] = {}
         self.sent: list[dict] = []
+        self.answers: list[tuple[int, dict]] = []  # (HTTP status, JSON body) for the next POSTs; then 200
+        self.delay = 0.0
         self.requests: list[tuple[str, str]] = []
         graph = self
 
@@ -71,6 +82,10 @@ class FakeGraph:
             def do_POST(self):  # noqa: N802
                 length = int(self.headers.get("Content-Length", 0))
                 graph.sent.append({"path": self.path, **json.loads(self.rfile.read(length))})
+                time.sleep(graph.delay)
+                if graph.answers:
+                    status, body = graph.answers.pop(0)
+                    return self._reply(status, json.dumps(body).encode())
                 return self._reply(200, b'{"messages": [{"id": "wamid.out"}]}')
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
@@ -108,15 +123,19 @@ def notification(*messages, statuses=None, name="Maria Ndun") -> dict:
     }
 
 
-def text(body: str, wamid: str = "wamid.T1") -> dict:
-    return {"from": WA_ID, "id": wamid, "timestamp": "1793581200", "type": "text", "text": {"body": body}}
+def now_ts() -> str:
+    return str(int(clock.now().timestamp()))
+
+
+def text(body: str, wamid: str = "wamid.T1", timestamp: str | None = None) -> dict:
+    return {"from": WA_ID, "id": wamid, "timestamp": timestamp or now_ts(), "type": "text", "text": {"body": body}}
 
 
 def media(kind: str, media_id: str, caption: str = "", wamid: str = "wamid.M1", **extra) -> dict:
     body = {"id": media_id, "mime_type": "image/jpeg" if kind == "image" else "application/pdf", **extra}
     if caption:
         body["caption"] = caption
-    return {"from": WA_ID, "id": wamid, "timestamp": "1793581200", "type": kind, kind: body}
+    return {"from": WA_ID, "id": wamid, "timestamp": now_ts(), "type": kind, kind: body}
 
 
 def post(client, payload, *, hmac_key="app-secret-uji", signature=None):
@@ -288,3 +307,185 @@ def test_a_whatsapp_reporter_hears_back_on_whatsapp(world, client):
     rs.report_verify(report=report, actor=world.actor("nasional"), classification="pengaduan")
     kinds = OutboxMessage.objects.filter(report_id=report.pk, recipient=CITIZEN).values_list("channel", "kind")
     assert set(kinds) == {("whatsapp", "report.submitted"), ("whatsapp", "report.verified")}
+
+
+# --- the 24-hour window and templates ----------------------------------------------------------------------------
+
+
+def test_the_webhook_remembers_when_a_number_last_wrote(world, client):
+    earlier = clock.now() - dt.timedelta(hours=2)
+    post(client, notification(text("Jalan berlubang besar di depan SD Inpres Oebobo", timestamp=now_ts())))
+    seen = WhatsAppContact.objects.get(phone=CITIZEN).last_inbound_at
+    assert abs((seen - clock.now()).total_seconds()) < 5
+    # Meta delivering an older message late does not move the window backwards.
+    post(
+        client,
+        notification(text("Pesan lama yang tertunda", wamid="wamid.OLD", timestamp=str(int(earlier.timestamp())))),
+    )
+    assert WhatsAppContact.objects.get(phone=CITIZEN).last_inbound_at == seen
+    assert whatsapp_window_open(CITIZEN)
+    assert not whatsapp_window_open(CITIZEN, now=seen + dt.timedelta(hours=24))
+    assert not whatsapp_window_open("+6285200000000")
+
+
+def _last_wrote(hours_ago: float) -> None:
+    whatsapp_contact_seen(phone=CITIZEN, at=clock.now() - dt.timedelta(hours=hours_ago))
+
+
+def _notify(report, kind="report.verified", body="Laporan Anda sudah diverifikasi.", **payload) -> OutboxMessage:
+    with transaction.atomic():
+        return outbox_enqueue(
+            channel="whatsapp",
+            recipient=CITIZEN,
+            kind=kind,
+            body=body,
+            report_id=report.pk if report else None,
+            payload=payload,
+        )
+
+
+@pytest.fixture
+def template(settings):
+    settings.LAPOR_WHATSAPP_TEMPLATE = "lapor_status_laporan"
+    settings.LAPOR_WHATSAPP_TEMPLATE_LANGUAGE = "id"
+    return settings.LAPOR_WHATSAPP_TEMPLATE
+
+
+def _status_label(report) -> str:
+    with translation.override("id"):
+        return str(Status(report.status).label)
+
+
+def test_inside_the_window_a_notification_is_free_text(world, graph, template):
+    report = bring_to(world, "verified", reporter_phone=CITIZEN)
+    _last_wrote(23)
+    message = _notify(report)
+    assert outbox_deliver_due().sent >= 1
+    [sent] = [m for m in graph.sent if m["biz_opaque_callback_data"] == str(message.delivery_id)]
+    assert sent["type"] == "text" and sent["text"]["body"] == "Laporan Anda sudah diverifikasi."
+
+
+def test_outside_the_window_the_template_carries_the_tracking_id_and_status(world, graph, template):
+    report = bring_to(world, "verified", reporter_phone=CITIZEN)
+    _last_wrote(25)
+    message = _notify(report)
+    outbox_deliver_due()
+    [sent] = [m for m in graph.sent if m["biz_opaque_callback_data"] == str(message.delivery_id)]
+    assert sent["type"] == "template" and sent["to"] == WA_ID and "text" not in sent
+    assert sent["template"]["name"] == "lapor_status_laporan" and sent["template"]["language"] == {"code": "id"}
+    [body] = sent["template"]["components"]
+    assert body["type"] == "body"
+    assert [p["text"] for p in body["parameters"]] == [report.tracking_id, _status_label(report)]
+    message.refresh_from_db()
+    assert message.status == OutboxStatus.SENT
+
+
+def test_a_number_that_never_wrote_gets_the_template(world, graph, template, settings):
+    settings.LAPOR_WHATSAPP_TEMPLATES = {"report.closed": "lapor_laporan_selesai"}
+    report = bring_to(world, "verified", reporter_phone=CITIZEN)
+    message = _notify(report, kind="report.closed")
+    outbox_deliver_due()
+    [sent] = [m for m in graph.sent if m["biz_opaque_callback_data"] == str(message.delivery_id)]
+    assert sent["template"]["name"] == "lapor_laporan_selesai"
+
+
+def test_outside_the_window_without_a_template_the_message_is_a_dead_letter_with_its_reason(world, graph):
+    report = bring_to(world, "verified", reporter_phone=CITIZEN)
+    _last_wrote(30)
+    message = _notify(report)
+    outbox_deliver_due()
+    message.refresh_from_db()
+    assert message.status == OutboxStatus.DEAD and "no template configured" in message.last_error
+    assert not [m for m in graph.sent if m["biz_opaque_callback_data"] == str(message.delivery_id)]
+
+
+def test_outside_the_window_a_message_without_a_report_is_a_dead_letter(world, graph, template):
+    _last_wrote(30)
+    message = _notify(None, kind="channel.reply", body="Bantuan")
+    outbox_deliver_due()
+    message.refresh_from_db()
+    assert message.status == OutboxStatus.DEAD and "no report" in message.last_error
+
+
+def test_a_reengagement_refusal_is_sent_again_as_the_template_at_once(world, graph, template):
+    report = bring_to(world, "verified", reporter_phone=CITIZEN)
+    _last_wrote(1)
+    message = _notify(report)
+    refusal = {
+        "error": {
+            "message": "(#131047) Re-engagement message",
+            "type": "OAuthException",
+            "code": 131047,
+            "error_data": {"details": "Message failed to send because more than 24 hours have passed"},
+        }
+    }
+    graph.answers = [(400, refusal)]
+    outbox_deliver_due()
+    mine = [m for m in graph.sent if m["biz_opaque_callback_data"] == str(message.delivery_id)]
+    assert [m["type"] for m in mine] == ["text", "template"]
+    message.refresh_from_db()
+    assert message.status == OutboxStatus.SENT
+
+
+@pytest.mark.parametrize(
+    ("status", "code", "outcome"),
+    [
+        (400, 131026, OutboxStatus.DEAD),  # message undeliverable: permanent, with Meta's reason
+        (400, 132001, OutboxStatus.DEAD),  # template does not exist
+        (400, 130429, OutboxStatus.FAILED),  # throughput reached: retried with backoff
+        (429, 4, OutboxStatus.FAILED),
+        (401, 190, OutboxStatus.FAILED),  # access token expired: fixing it must not find every message dead
+        (500, 1, OutboxStatus.FAILED),
+        (503, 0, OutboxStatus.FAILED),
+    ],
+)
+def test_graph_api_errors_dead_letter_or_retry(world, graph, template, status, code, outcome):
+    report = bring_to(world, "verified", reporter_phone=CITIZEN)
+    _last_wrote(30)
+    message = _notify(report)
+    graph.answers = [(status, {"error": {"message": f"Galat uji {code}", "code": code}})]
+    before = clock.now()
+    outbox_deliver_due()
+    message.refresh_from_db()
+    assert message.status == outcome
+    assert str(status) in message.last_error
+    if status < 500:
+        assert str(code) in message.last_error and f"Galat uji {code}" in message.last_error
+    if outcome == OutboxStatus.FAILED:
+        assert message.next_attempt_at > before + dt.timedelta(seconds=30)  # backoff
+
+
+def test_a_graph_api_time_out_is_retried_with_backoff(world, graph, template, monkeypatch):
+    monkeypatch.setattr(transports, "TIMEOUT_SECONDS", 0.3)
+    graph.delay = 1.0
+    report = bring_to(world, "verified", reporter_phone=CITIZEN)
+    message = _notify(report)
+    outbox_deliver_due()
+    message.refresh_from_db()
+    assert message.status == OutboxStatus.FAILED and "time" in message.last_error.lower()
+
+
+def test_a_failed_status_callback_with_131047_is_sent_again_as_a_template_once(world, client, graph, template):
+    report = bring_to(world, "verified", reporter_phone=CITIZEN)
+    _last_wrote(2)
+    message = _notify(report)
+    outbox_deliver_due()
+    statuses = [
+        {
+            "id": "wamid.out",
+            "status": "failed",
+            "timestamp": now_ts(),
+            "recipient_id": WA_ID,
+            "biz_opaque_callback_data": str(message.delivery_id),
+            "errors": [{"code": 131047, "title": "Re-engagement message"}],
+        }
+    ]
+    assert post(client, notification(statuses=statuses)).status_code == 200
+    assert post(client, notification(statuses=statuses)).status_code == 200  # Meta repeats callbacks
+    [again] = OutboxMessage.objects.filter(payload__resend_of=str(message.delivery_id))
+    assert again.payload["template"] is True and again.report_id == report.pk
+    message.refresh_from_db()
+    assert "131047" in message.last_error
+    outbox_deliver_due()
+    [sent] = [m for m in graph.sent if m["biz_opaque_callback_data"] == str(again.delivery_id)]
+    assert sent["type"] == "template"
