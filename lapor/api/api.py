@@ -24,13 +24,14 @@ from ninja import NinjaAPI, Query, Router, Status
 from ninja.errors import AuthenticationError, HttpError, Throttled
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import HttpBearer
-from ninja.throttling import SimpleRateThrottle
+from ninja.throttling import BaseThrottle
 
 from lapor.agencies.actors import Actor
 from lapor.agencies.models import Agency
 from lapor.agencies.services import agency_find
 from lapor.api import schemas as s
 from lapor.core.errors import ApplicationError, ValidationFailed
+from lapor.integrations import ratelimit
 from lapor.integrations.models import ApiKey, IdempotencyRecord
 from lapor.integrations.services import actor_for_key, apikey_authenticate
 from lapor.privacy.policy import identity_visible, report_for, report_present, reports_visible_to, timeline_for
@@ -56,26 +57,29 @@ def anonymous(request: HttpRequest) -> str:
     return ANONYMOUS
 
 
-class KeyRateThrottle(SimpleRateThrottle):
-    """Per key (its own rate) or, for anonymous callers, per IP address (LAPOR_API_ANON_RATE per minute)."""
-
-    scope = "lapor-api"
+class KeyRateThrottle(BaseThrottle):
+    """Per key (its own rate) or, for anonymous callers, per IP address (LAPOR_API_ANON_RATE per minute): one
+    fixed-window counter per caller (:mod:`lapor.integrations.ratelimit`, Redis when configured), no list of
+    timestamps and no database write.
+    """
 
     def __init__(self) -> None:
-        super().__init__(rate=f"{settings.LAPOR_API_ANON_RATE}/min")
+        self._wait: float | None = None
 
     def allow_request(self, request: HttpRequest) -> bool:
         key = getattr(request, "auth", None)
         if isinstance(key, ApiKey):
-            self.num_requests, self.duration = key.rate_per_minute, 60
+            limit, ident = key.rate_per_minute, f"key:{key.prefix}"
         else:
-            self.num_requests, self.duration = settings.LAPOR_API_ANON_RATE, 60
-        return super().allow_request(request)
+            limit, ident = settings.LAPOR_API_ANON_RATE, f"ip:{self.get_ident(request)}"
+        counted = ratelimit.hit(f"api:{ident}", 60)
+        if counted.count <= limit:
+            return True
+        self._wait = counted.reset_in  # sync workers: one request at a time per process
+        return False
 
-    def get_cache_key(self, request: HttpRequest) -> str | None:
-        key = getattr(request, "auth", None)
-        ident = f"key:{key.prefix}" if isinstance(key, ApiKey) else f"ip:{self.get_ident(request)}"
-        return self.cache_format % {"scope": self.scope, "ident": ident}
+    def wait(self) -> float | None:
+        return self._wait
 
 
 class LaporAPI(NinjaAPI):
@@ -156,35 +160,53 @@ def _scope(request: HttpRequest) -> str:
     return f"ip:{request.META.get('REMOTE_ADDR', '')}"
 
 
-def idempotent(request: HttpRequest, run):
+def idempotent(request: HttpRequest, run, *, replays_itself: bool = False):
     """Run ``run() -> Status`` once per ``Idempotency-Key`` (per caller); replay the stored answer to
     retries. A key reused with a different body is a conflict. Errors are not stored (retries run again).
+
+    The answer is stored by one INSERT in the transaction of the action itself: a retry arriving while the first
+    request runs waits on that row's unique key and then replays the committed answer. ``replays_itself`` (the
+    submit, whose ``intake_key`` makes ``report_submit`` return the report a first attempt created) skips the
+    look-up before running: a first delivery then costs only that INSERT, and a retry runs the cheap replay path
+    of the service, fails on the unique key and answers from the stored record.
     """
     key = (request.headers.get("Idempotency-Key") or "").strip()
     if not key:
         return run()
-    # run() returns a ninja Status(code, body)
     if len(key) > 200:
         raise ValidationFailed(_("Idempotency-Key terlalu panjang (maksimal 200)."), extra={"field": "Idempotency-Key"})
     scope = _scope(request)
     digest = hashlib.sha256(request.method.encode() + request.path.encode() + request.body).hexdigest()
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                record = IdempotencyRecord.objects.create(scope=scope, key=key, request_hash=digest)
-        except IntegrityError:
-            record = IdempotencyRecord.objects.get(scope=scope, key=key)
-            if record.request_hash != digest:
-                raise ApplicationError(
-                    _("Idempotency-Key ini sudah dipakai untuk permintaan lain."),
-                    code="idempotency_conflict",
-                    extra={"field": "Idempotency-Key"},
-                ) from None
-            return Status(record.status_code, record.response)
-        result = run()
-        record.status_code, record.response = result.status_code, json.loads(json.dumps(result.value, default=str))
-        record.save(update_fields=["status_code", "response"])
-        return result
+    if not replays_itself:
+        stored = IdempotencyRecord.objects.filter(scope=scope, key=key).first()
+        if stored is not None:
+            return _replay(stored, digest)
+    try:
+        with transaction.atomic():
+            result = run()
+            IdempotencyRecord.objects.create(
+                scope=scope,
+                key=key,
+                request_hash=digest,
+                status_code=result.status_code,
+                response=json.loads(json.dumps(result.value, default=str)),
+            )
+    except IntegrityError:
+        stored = IdempotencyRecord.objects.filter(scope=scope, key=key).first()
+        if stored is None:
+            raise
+        return _replay(stored, digest)
+    return result
+
+
+def _replay(record: IdempotencyRecord, digest: str):
+    if record.request_hash != digest:
+        raise ApplicationError(
+            _("Idempotency-Key ini sudah dipakai untuk permintaan lain."),
+            code="idempotency_conflict",
+            extra={"field": "Idempotency-Key"},
+        )
+    return Status(record.status_code, record.response)
 
 
 def _report(request: HttpRequest, tracking_id: str) -> tuple[Report, Actor]:
@@ -261,7 +283,7 @@ def submit(request, payload: s.ReportIn):
         body.update(follow_token=report.access_token, follow_url=follow_url(report))
         return Status(201, body)
 
-    return idempotent(request, run)
+    return idempotent(request, run, replays_itself=True)
 
 
 @reports.get("", response={200: s.ReportPageOut, **ERRORS}, summary="List reports the caller may see")

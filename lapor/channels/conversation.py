@@ -48,6 +48,7 @@ from lapor.channels.models import InboundMessage
 from lapor.core import clock
 from lapor.core.errors import ApplicationError, NotFound, ValidationFailed
 from lapor.core.memo import ttl_memo
+from lapor.integrations import ratelimit
 from lapor.notifications.models import OutboxChannel
 from lapor.notifications.services import outbox_enqueue
 from lapor.privacy.policy import report_for, report_present
@@ -389,23 +390,16 @@ def _refusal(msg: _Message) -> tuple[str, str] | None:
 
 
 def _flooding(msg: _Message) -> bool:
-    """More than ``LAPOR_CHANNELS_THROTTLE_MESSAGES`` from one sender in the current fixed window (Django's cache:
-    local memory per process by default, shared when CACHES points at Redis).
+    """More than ``LAPOR_CHANNELS_THROTTLE_MESSAGES`` from one sender in the current fixed window (one counter in
+    Django's cache: local memory per process by default, one Redis round trip when LAPOR_REDIS_URL is set).
     """
     limit = setting("LAPOR_CHANNELS_THROTTLE_MESSAGES")
     seconds = setting("LAPOR_CHANNELS_THROTTLE_SECONDS")
     if not limit or not seconds:
         return False
-    msg.flood_window = int(clock.now().timestamp()) // seconds
-    key = f"lapor:channels:flood:{msg.sender}:{msg.flood_window}"
-    if cache.add(key, 1, timeout=seconds + 60):  # the first message of this window
-        return False
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, timeout=seconds + 60)
-        count = 1
-    return count > limit
+    now = clock.now().timestamp()
+    msg.flood_window = int(now) // seconds
+    return ratelimit.hit(f"channels:flood:{msg.sender}", seconds, now=now).count > limit
 
 
 def _answer_refusal(msg: _Message, text: str, kind: str) -> InboundResult:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import time
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -18,6 +19,7 @@ from lapor.audit.models import AuditEventType
 from lapor.audit.services import audit_record
 from lapor.core import clock
 from lapor.core.errors import ValidationFailed
+from lapor.core.memo import ttl_memo
 from lapor.integrations.models import ApiKey, WebhookSubscription
 from lapor.integrations.webhooks import forget_cached_subscriptions
 
@@ -74,24 +76,59 @@ def apikey_revoke(*, prefix: str, actor_label: str = "konsol") -> ApiKey:
             agency_id=key.agency_id,
             extra_data={"op": "revoke", "prefix": prefix},
         )
+    forget_cached_keys()
+    transaction.on_commit(forget_cached_keys)
     return key
 
 
+# Keys are read on every API call: each process keeps what it read for KEY_MEMO_SECONDS (the secret is still
+# compared on every call). A revocation is seen at once in the process that made it, and by every other process
+# within that delay.
+KEY_MEMO_SECONDS = 15
+LAST_USED_EVERY_SECONDS = 60
+_last_used_written: dict[str, float] = {}
+
+
+@ttl_memo(KEY_MEMO_SECONDS, maxsize=10_000)
+def _key_for_prefix(prefix: str) -> ApiKey | None:
+    return ApiKey.objects.select_related("agency", "user").filter(prefix=prefix).first()
+
+
+def forget_cached_keys() -> None:
+    """Drop every key this process memoised (done by a revocation, at once and again after its commit)."""
+    _key_for_prefix.cache_clear()
+    _last_used_written.clear()
+
+
 def apikey_authenticate(raw: str | None) -> ApiKey | None:
-    """The active key for ``raw`` (``lapor_<prefix>_<secret>``), or ``None``. Constant-time comparison."""
+    """The active key for ``raw`` (``lapor_<prefix>_<secret>``), or ``None``. Constant-time comparison; the key
+    row is memoised per process for ``KEY_MEMO_SECONDS`` and ``last_used_at`` written at most once a minute.
+    """
     raw = (raw or "").strip()
     if not raw.startswith(KEY_PREFIX) or raw.count("_") < 2:
         return None
     prefix, _sep, secret = raw[len(KEY_PREFIX) :].partition("_")
-    key = ApiKey.objects.select_related("agency", "user").filter(prefix=prefix).first()
+    if not prefix or len(prefix) > 16:
+        return None
+    key = _key_for_prefix(prefix)
     if key is None or key.revoked_at is not None or not key.agency.active:
         return None
     if not hmac.compare_digest(key.secret_hash, _hash(secret)):
         return None
-    now = clock.now()
-    if key.last_used_at is None or (now - key.last_used_at).total_seconds() > 60:
-        ApiKey.objects.filter(pk=key.pk).update(last_used_at=now)  # at most one write a minute per key
+    _touch(key)
     return key
+
+
+def _touch(key: ApiKey) -> None:
+    """``last_used_at`` to within a minute, without a write per request."""
+    mono = time.monotonic()
+    if mono - _last_used_written.get(key.prefix, -1e9) < LAST_USED_EVERY_SECONDS:
+        return
+    _last_used_written[key.prefix] = mono
+    now = clock.now()
+    if key.last_used_at is None or (now - key.last_used_at).total_seconds() > LAST_USED_EVERY_SECONDS:
+        ApiKey.objects.filter(pk=key.pk).update(last_used_at=now)
+        key.last_used_at = now
 
 
 def actor_for_key(key: ApiKey) -> Actor:

@@ -16,6 +16,7 @@ import json
 import time
 from typing import TYPE_CHECKING
 
+from lapor.core.memo import ttl_memo
 from lapor.integrations.models import WebhookSubscription
 from lapor.notifications.models import OutboxChannel
 from lapor.notifications.services import outbox_enqueue
@@ -23,27 +24,23 @@ from lapor.notifications.services import outbox_enqueue
 if TYPE_CHECKING:
     from lapor.reports.models import Report, ReportEvent
 
-_CACHE_SECONDS = 30.0
-_cache: tuple[float, list[tuple[int, str, str]]] = (0.0, [])
+_CACHE_SECONDS = 30
 
 
+@ttl_memo(_CACHE_SECONDS, maxsize=1)
 def _subscriptions() -> list[tuple[int, str, str]]:
-    """(id, agency path, url) of active subscriptions, re-read at most every 30 s per process."""
-    global _cache
-    loaded_at, rows = _cache
-    if time.monotonic() - loaded_at > _CACHE_SECONDS:
-        rows = list(
-            WebhookSubscription.objects.filter(active=True, api_key__revoked_at=None).values_list(
-                "pk", "api_key__agency__path", "url"
-            )
+    """(id, agency path, url) of active subscriptions, re-read at most every 30 s per process (a registered memo:
+    tests forget it between tests).
+    """
+    return list(
+        WebhookSubscription.objects.filter(active=True, api_key__revoked_at=None).values_list(
+            "pk", "api_key__agency__path", "url"
         )
-        _cache = (time.monotonic(), rows)
-    return rows
+    )
 
 
 def forget_cached_subscriptions() -> None:
-    global _cache
-    _cache = (0.0, [])
+    _subscriptions.cache_clear()
 
 
 def webhooks_enqueue(report: Report, event: ReportEvent) -> int:

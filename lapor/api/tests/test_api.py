@@ -205,3 +205,93 @@ def test_nul_in_a_json_body_is_refused_and_nothing_stored(client, world):
         URL, {**PAYLOAD, "body": "Lampu jalan mati\u0000 sejak lama di depan pasar."}, content_type="application/json"
     )
     assert response.status_code == 400 and not Report.objects.exists()
+
+
+# --- query budgets: the adapter must stay lean (bench/api/README.md) -------------------------------------------
+
+
+class SubmitSpy:
+    """Counts the statements ``report_submit`` runs, so the adapter's own share of a request can be bounded."""
+
+    def __init__(self, monkeypatch) -> None:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        from lapor.reports import services as rs
+
+        self.inside = 0
+        real = rs.report_submit
+
+        def spy(**kwargs):
+            with CaptureQueriesContext(connection) as inner:
+                result = real(**kwargs)
+            self.inside += len(inner.captured_queries)
+            return result
+
+        monkeypatch.setattr(rs, "report_submit", spy)
+
+
+def test_reading_a_report_costs_one_query(client, world, kupang_key, django_assert_max_num_queries):
+    report = bring_to(world, "verified")
+    url = f"{URL}/{report.tracking_id}"
+    client.get(url, **auth(kupang_key))  # the key is looked up once, then memoised
+    with django_assert_max_num_queries(1):
+        assert client.get(url).status_code == 200  # the public
+    with django_assert_max_num_queries(1):
+        assert client.get(url, HTTP_X_REPORT_TOKEN=report.access_token).status_code == 200  # the reporter
+    typo = report.tracking_id[:-1] + str((int(report.tracking_id[-1]) + 1) % 10)
+    with django_assert_max_num_queries(1):
+        assert client.get(f"{URL}/{typo}").status_code == 404
+
+
+def test_an_api_key_is_not_read_from_the_database_on_every_request(client, world, kupang_key):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    report = bring_to(world, "verified", is_anonymous=True)  # no identity shown, so no identity-view audit
+    url = f"{URL}/{report.tracking_id}"
+    assert client.get(url, **auth(kupang_key)).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url, **auth(kupang_key)).status_code == 200
+    assert len(queries.captured_queries) == 1
+    assert not any("integrations_apikey" in q["sql"] for q in queries.captured_queries)
+
+
+def test_a_revoked_key_stops_at_once_in_this_process(client, world):
+    issued = apikey_create(agency=world.kupang, name="Dicabut")
+    assert client.get(URL, **auth(issued.plaintext)).status_code == 200
+    apikey_revoke(prefix=issued.key.prefix)
+    assert client.get(URL, **auth(issued.plaintext)).status_code == 401
+
+
+def test_submit_adds_at_most_the_idempotency_insert_to_report_submit(client, world, kupang_key, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.post(URL, PAYLOAD, content_type="application/json", **auth(kupang_key))  # memos warm
+    spy = SubmitSpy(monkeypatch)
+    with CaptureQueriesContext(connection) as plain:
+        assert client.post(URL, PAYLOAD, content_type="application/json", **auth(kupang_key)).status_code == 201
+    assert len(plain.captured_queries) - spy.inside == 0  # no key read, no rate-limit write, nothing else
+    spy.inside = 0
+    headers = {**auth(kupang_key), "HTTP_IDEMPOTENCY_KEY": "budget-1"}
+    with CaptureQueriesContext(connection) as keyed:
+        assert client.post(URL, PAYLOAD, content_type="application/json", **headers).status_code == 201
+    # the record's INSERT, and the savepoint around the action and it (a transaction outside tests)
+    assert len(keyed.captured_queries) - spy.inside <= 3
+
+
+def test_a_retried_submit_replays_the_first_answer_in_few_queries(
+    client, world, kupang_key, django_assert_max_num_queries
+):
+    headers = {**auth(kupang_key), "HTTP_IDEMPOTENCY_KEY": "ulang-1"}
+    first = client.post(URL, PAYLOAD, content_type="application/json", **headers)
+    with django_assert_max_num_queries(8):
+        again = client.post(URL, PAYLOAD, content_type="application/json", **headers)
+    assert again.status_code == 201 and again.json() == first.json() and Report.objects.count() == 1
+
+
+def test_the_rate_limit_costs_no_query(client, world, django_assert_max_num_queries):
+    client.get("/api/v1/regions")
+    with django_assert_max_num_queries(1):  # the regions themselves
+        assert client.get("/api/v1/regions").status_code == 200

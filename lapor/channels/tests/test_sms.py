@@ -96,3 +96,33 @@ def test_a_request_without_sender_is_a_clear_400(world, client):
     response = client.get(URL + "?text=halo")
     assert response.status_code == 400 and "from" in response.content.decode()
     assert client.put(URL).status_code == 405
+
+
+def test_the_kannel_endpoint_adds_no_query_of_its_own(world, client, monkeypatch, django_assert_max_num_queries):
+    """The SMS hot path: beyond ``report_submit``, one transaction (a savepoint in tests) and the unique insert of
+    the inbound message, which is also what recognises a gateway's retry. The flood counter costs no query.
+    """
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from lapor.reports import services as rs
+
+    kannel_get(client, "KOTKUPANG pemanasan: lampu jalan mati di Oebobo", sender="+6285298765432", message_id="w")
+    inside = []
+    real = rs.report_submit
+
+    def spy(**kwargs):
+        with CaptureQueriesContext(connection) as inner:
+            result = real(**kwargs)
+        inside.append(len(inner.captured_queries))
+        return result
+
+    monkeypatch.setattr(rs, "report_submit", spy)
+    with CaptureQueriesContext(connection) as queries:
+        assert kannel_get(client, "KOTKUPANG jalan rusak di depan SD Inpres", message_id="b-1").status_code == 200
+    assert len(queries.captured_queries) - sum(inside) <= 3
+    with django_assert_max_num_queries(6):  # Kannel's retry: answered from the stored reply
+        assert "diterima" in kannel_get(client, "KOTKUPANG jalan rusak di depan SD Inpres", message_id="b-1").text
+    report = bring_to(world, "disposed", reporter_phone=CITIZEN)
+    with django_assert_max_num_queries(8):
+        assert report.tracking_id in kannel_get(client, f"CEK {report.tracking_id}", message_id="b-2").text
