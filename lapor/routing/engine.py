@@ -49,12 +49,13 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import f1_score
 from sklearn.svm import LinearSVC
 
+from lapor.routing import reasons
+
 FORMAT = "lapor-router"
 FORMAT_VERSION = 1
 KEL = "@kelurahan"
 KEC = "@kecamatan"
 FAMILIES = (KEL, KEC)
-FAMILY_WORDS = {KEL: "kantor kelurahan", KEC: "kantor kecamatan"}
 TOP_K = 3
 HOLDOUT_SHARE = 0.15
 MIN_HOLDOUT = 30
@@ -136,12 +137,16 @@ class Unit:
 
 @dataclass(frozen=True)
 class Candidate:
-    """One suggested unit with its confidence (0–1) and a one-line reason a verifier can read."""
+    """One suggested unit with its confidence (0–1) and a one-line reason a verifier can read: ``reason`` in
+    Indonesian, ``why`` the same as structured parts (:mod:`lapor.routing.reasons`) for rendering in another
+    language.
+    """
 
     label: str
     name: str
     confidence: float
     reason: str
+    why: tuple[reasons.Part, ...] = ()
 
 
 @dataclass
@@ -239,8 +244,10 @@ class PlaceResolver:
                 found.append(unit)
         return found
 
-    def resolve(self, family: str, record: Record) -> list[tuple[Unit, float, str]]:
-        """Concrete offices for an abstract class, with weights summing to 1 and where each came from."""
+    def resolve(self, family: str, record: Record) -> list[tuple[Unit, float, reasons.Part]]:
+        """Concrete offices for an abstract class, with weights summing to 1 and where each came from (a reason
+        part: the report's own place, or named in the text).
+        """
         own, place = self.own(family, record)
         city = (record.kelurahan_code or record.kecamatan_code)[:5]
         mentions = [
@@ -251,10 +258,13 @@ class PlaceResolver:
         if own is not None:
             rest = mentions[:2]
             share = 0.1 / len(rest) if rest else 0.0
-            return [(own, 1.0 - share * len(rest), f"lokasi {place}")] + [(u, share, "disebut dalam isi") for u in rest]
+            named = reasons.office(family == KEL, None)
+            return [(own, 1.0 - share * len(rest), reasons.office(family == KEL, place))] + [
+                (u, share, named) for u in rest
+            ]
         if mentions:
             rest = mentions[:3]
-            return [(u, 1.0 / len(rest), "disebut dalam isi") for u in rest]
+            return [(u, 1.0 / len(rest), reasons.office(family == KEL, None)) for u in rest]
         return []
 
     def _unit(self, family: str, label: str) -> Unit | None:
@@ -529,26 +539,26 @@ class RouterModel:
         classes = head.clf.classes_
         best = np.argsort(-probs)[: k + 4]
         scores: dict[str, float] = defaultdict(float)
-        reasons: dict[str, str] = {}
+        why: dict[str, reasons.Part] = {}
         for j in best:
             family, p = str(classes[j]), float(probs[j])
             if family in FAMILIES:
                 for unit, weight, how in self.resolver.resolve(family, record):
                     scores[unit.label] += p * weight
-                    reasons.setdefault(unit.label, f"{FAMILY_WORDS[family]} — {how}")
+                    why.setdefault(unit.label, how)
             elif family in self.units:
                 scores[family] += p
-                reasons.setdefault(family, self.units[family].name)
+                why.setdefault(family, reasons.part("unit", name=self.units[family].name))
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])[:k]
         words = self._words(head, x, classes, ranked[0][0]) if x is not None and ranked else ""
         result = []
         for n, (label, p) in enumerate(ranked):
-            reason = reasons[label]
+            parts = [why[label]]
             if n == 0 and words:
-                reason = f"{reason}; kata: {words}"
+                parts.append(reasons.part("words", words=words))
             if n == 0 and head.uses_category and record.category:
-                reason = f"{reason}; kategori: {record.category.split('›')[-1].strip()}"
-            result.append(Candidate(label, self.units[label].name, round(p, 4), reason))
+                parts.append(reasons.part("category", category=record.category.split("›")[-1].strip()))
+            result.append(Candidate(label, self.units[label].name, round(p, 4), reasons.text_id(parts), tuple(parts)))
         return result
 
     def _words(self, head: _Head, x, classes: np.ndarray, top_label: str) -> str:

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from lapor.routing import reasons as why
 from lapor.routing.engine import fold, place_key
 
 DUPLICATE = "duplicate"
@@ -93,7 +94,8 @@ class Doc:
 @dataclass(frozen=True)
 class Match:
     """A likely duplicate (``kind == "duplicate"``) or an identical text sent on purpose to another unit
-    (``"co_disposition"``: not a duplicate, shown as related). ``score`` is 0–1; ``reason`` is one line.
+    (``"co_disposition"``: not a duplicate, shown as related). ``score`` is 0–1; ``reason`` is one line in
+    Indonesian, ``why`` the same as structured parts (:mod:`lapor.routing.reasons`).
     """
 
     key: str
@@ -101,6 +103,7 @@ class Match:
     kind: str
     reason: str
     text_similarity: float
+    why: tuple[why.Part, ...] = ()
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -144,34 +147,31 @@ class Matcher:
         other_spot = street >= 0.3 and bool(a._nums) and bool(b._nums) and not a._nums & b._nums
         identical = chars >= 0.95
         if identical and a.unit and b.unit and a.unit != b.unit and self._close(a, b, self.co_disposition_gap):
-            return Match(
-                b.key, round(text, 3), CO_DISPOSITION, "isi identik, dikirim ke unit lain (co-disposisi)", text
-            )
-        reasons = []
+            co = (why.part("co_disposition"),)
+            return Match(b.key, round(text, 3), CO_DISPOSITION, why.text_id(co), text, co)
+        parts = []
         if same_reporter:
-            reasons.append("pelapor sama")
+            parts.append(why.part("same_reporter"))
             score = 0.45 + 0.55 * text
         elif same_spot:
-            reasons.append("alamat sama")
+            parts.append(why.part("same_address"))
             score = 0.3 + 0.7 * text
         elif same_kel:
-            reasons.append("kelurahan sama")
+            parts.append(why.part("same_kelurahan"))
             score = text * 1.1
         elif same_kec:
-            reasons.append("kecamatan sama")
+            parts.append(why.part("same_kecamatan"))
             score = text * 0.95
         else:
             score = text * 0.8
         if other_spot and not same_reporter:
-            reasons.append("nomor alamat berbeda")
+            parts.append(why.part("other_number"))
             score *= 0.7
-        reasons.append("isi identik" if identical else f"isi mirip {text:.0%}")
-        if shared and not identical:
-            reasons[-1] += f" ({', '.join(shared)})"
+        parts.append(why.part("identical") if identical else why.similar(text, shared))
         score = min(score, 1.0)
         if score < self.threshold:
             return None
-        return Match(b.key, round(score, 3), DUPLICATE, "; ".join(reasons), round(text, 3))
+        return Match(b.key, round(score, 3), DUPLICATE, why.text_id(parts), round(text, 3), tuple(parts))
 
     @staticmethod
     def _close(a: Doc, b: Doc, gap: dt.timedelta) -> bool:

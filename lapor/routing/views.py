@@ -19,6 +19,7 @@ from lapor.privacy.redaction import redact
 from lapor.reports.models import Report
 from lapor.reports.permissions import can
 from lapor.reports.states import Action
+from lapor.routing import reasons
 from lapor.routing.choices import LinkKind
 from lapor.routing.services import (
     duplicate_find,
@@ -54,11 +55,23 @@ def panel(request: HttpRequest, tracking_id: str) -> HttpResponse:
                 "tracking_id": report.tracking_id,
                 "model": suggestions.version if suggestions else None,
                 "suggestions": [
-                    {"agency": s.agency.code, "name": s.agency.name, "confidence": s.confidence, "reason": s.reason}
+                    {
+                        "agency": s.agency.code,
+                        "name": s.agency.name,
+                        "confidence": s.confidence,
+                        "reason": s.reason,
+                        "why": reasons.to_json(s.why),
+                    }
                     for s in (suggestions.items if suggestions else [])
                 ],
                 "duplicates": [
-                    {"tracking_id": d.report.tracking_id, "score": d.score, "kind": d.kind, "reason": d.reason}
+                    {
+                        "tracking_id": d.report.tracking_id,
+                        "score": d.score,
+                        "kind": d.kind,
+                        "reason": d.reason,
+                        "why": reasons.to_json(d.why),
+                    }
                     for d in duplicates
                 ],
             },

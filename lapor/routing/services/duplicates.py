@@ -26,7 +26,7 @@ from lapor.reports.models import Report, ReportEvent
 from lapor.reports.permissions import can
 from lapor.reports.services._base import notify_reporter
 from lapor.reports.states import OPEN_STATUSES, Action, Status
-from lapor.routing import matcher
+from lapor.routing import matcher, reasons
 from lapor.routing.choices import LinkKind, RoutingAudit
 from lapor.routing.models import DuplicateLink
 from lapor.routing.services.router import routing_policy
@@ -38,10 +38,22 @@ RELAYED_KINDS = (EventKind.FOLLOWED_UP, EventKind.CLOSED, EventKind.AUTO_CLOSED)
 
 @dataclass(frozen=True)
 class DuplicateCandidate:
+    """A likely duplicate: ``reason`` is the line in the active language, ``reason_id`` the Indonesian one (kept
+    with a link), ``why`` both as structured parts (:mod:`lapor.routing.reasons`).
+    """
+
     report: Report
     score: float
     kind: str
-    reason: str
+    why: tuple[reasons.Part, ...] = ()
+
+    @property
+    def reason(self) -> str:
+        return reasons.render(self.why)
+
+    @property
+    def reason_id(self) -> str:
+        return reasons.text_id(self.why)
 
     @property
     def percent(self) -> int:
@@ -117,7 +129,7 @@ def duplicate_find(*, report: Report, actor: Actor, limit: int = 5) -> list[Dupl
     doc = _doc(report, with_reporter=me_visible)
     by_key = {str(r.pk): r for r in pool}
     docs = [_doc(r, with_reporter=me_visible and (actor.is_system or identity_visible(actor, r))) for r in pool]
-    return [DuplicateCandidate(by_key[m.key], m.score, m.kind, m.reason) for m in match.find(doc, docs, limit=limit)]
+    return [DuplicateCandidate(by_key[m.key], m.score, m.kind, m.why) for m in match.find(doc, docs, limit=limit)]
 
 
 def duplicate_similar_public(
@@ -150,7 +162,7 @@ def duplicate_similar_public(
     for m in match.find(draft, [_doc(r, with_reporter=False, public=True) for r in pool], limit=limit):
         if m.kind == matcher.DUPLICATE:
             report = by_key[m.key]
-            report.similar_score, report.similar_reason = m.score, m.reason
+            report.similar_score, report.similar_reason = m.score, reasons.render(m.why)
             found.append(report)
     return found
 
