@@ -72,14 +72,28 @@ class RoutingPolicy(models.Model):
 
 class RoutingSuggestion(models.Model):
     """The top-3 units a router version proposed for a report, with confidences and one-line reasons
-    (``candidates``: ``[{"agency_id", "code", "name", "confidence", "reason"}]``), and what became of them:
-    the rank a verifier chose, or an automatic disposition (and its reversal).
+    (``candidates``: ``[{"agency_id", "code", "name", "confidence", "reason", "why"}]``; ``reason`` is the
+    Indonesian line, ``why`` its structured parts, see :mod:`lapor.routing.reasons`; rows from before ``why``
+    have only ``reason``), and what became of them: the rank a verifier chose, or an automatic disposition
+    (and its reversal).
+
+    ``category`` is the report's category the suggestion was computed with (empty: none, or a row from before
+    this was recorded). When the report's category differs, the suggestion is stale and is recomputed in place
+    (one row per report and model version) before it is shown.
     """
 
     report = models.ForeignKey("reports.Report", on_delete=models.CASCADE, related_name="routing_suggestions")
     router = models.ForeignKey(RouterVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     router_version = models.CharField(max_length=64)
     candidates = models.JSONField(default=list)
+    category = models.ForeignKey(
+        "reference.Category",
+        verbose_name=_("kategori"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(default=clock.now)
     accepted_rank = models.PositiveSmallIntegerField(null=True, blank=True)
     auto_disposed_to = models.ForeignKey(

@@ -1,14 +1,18 @@
 """Scheduled routing work (registered here, in one place): the weekly retrain, and every minute the
-suggestions (and optional auto-disposition) for new reports plus the relay of follow-ups to duplicates.
+suggestions (and optional auto-disposition) for new reports plus the relay of follow-ups to duplicates; and,
+queued after commit when a verifier sets or changes a report's category, its category-aware suggestion.
 
 Correctness never depends on the queue: the sweep finds its work from the database, so a lost task only
-delays it to the next minute.
+delays it to the next minute, and a suggestion computed with another category than the report's is recomputed
+when it is read.
 """
 
 import datetime as dt
+import functools
 import logging
 
 from django.conf import settings
+from django.db import transaction
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task, lock_task
 
@@ -17,7 +21,7 @@ from lapor.core.errors import ApplicationError
 from lapor.reports.models import Report
 from lapor.reports.states import Status
 from lapor.routing.models import RouterVersion, RoutingSuggestion
-from lapor.routing.services import duplicate_relay, router_train_from_db, routing_process_report
+from lapor.routing.services import duplicate_relay, router_train_from_db, routing_process_report, routing_resuggest
 
 log = logging.getLogger(__name__)
 
@@ -77,3 +81,24 @@ def routing_sweep_periodically() -> None:
 def routing_after_submit(report_id: int) -> None:
     """Queued by intake right after a report is committed, so the suggestion is ready within seconds."""
     routing_process_report(report_id=report_id)
+
+
+@db_task()
+def routing_after_category_change(report_id: int) -> None:
+    """Queued after commit when a verifier set or changed the report's category: the category-aware suggestion."""
+    routing_resuggest(report_id=report_id)
+
+
+def resuggest_on_commit(report_id: int) -> None:
+    """Called inside the transaction that changed a report's category (``report_verify``): once it commits, queue
+    the new suggestion. Nothing is computed inside the transaction; if the queue is unavailable the console
+    recomputes the stale suggestion when the report is opened (``routing_suggest``), so nothing is lost.
+    """
+    transaction.on_commit(functools.partial(_enqueue_resuggest, report_id))
+
+
+def _enqueue_resuggest(report_id: int) -> None:
+    try:
+        routing_after_category_change(report_id)
+    except Exception:  # after commit: a saved verification never becomes an error page
+        log.exception("re-suggestion of report %s not queued", report_id)

@@ -30,7 +30,7 @@ from lapor.reports.models import Report
 from lapor.reports.permissions import can
 from lapor.reports.services.lifecycle import recall_blocker
 from lapor.reports.states import STATUS_COLOURS, Action, transition_target
-from lapor.routing.services import auto_disposed_suggestion, routing_auto_dispose_revert
+from lapor.routing.services import auto_disposed_suggestion, routing_auto_dispose_revert, routing_suggest
 
 DRAFT_CLEAR = "console_clear_draft"
 
@@ -245,6 +245,17 @@ def _picker_context(actor, report: Report, panels: list[dict]) -> None:
             )
 
 
+def _routing_suggestions(actor, report: Report, panels: list[dict]) -> list:
+    """The router's top 3 for the dispose pickers (verify-and-dispose, dispose), each with its reason in the
+    reader's language; computed with the report's current category (a suggestion stored with another category is
+    recomputed first, see ``routing_suggest``). Empty when no dispose picker is shown or no model is active.
+    """
+    if not any("agency" in p["pickers"] and p["spec"].slug in ("verifikasi", "disposisi") for p in panels):
+        return []
+    found = routing_suggest(report=report, actor=actor)
+    return found.items if found is not None else []
+
+
 def _report_page(
     request: HttpRequest, report: Report, *, bound: tuple[str, f.ConsoleForm] | None = None, show_identity=False
 ) -> HttpResponse:
@@ -265,6 +276,7 @@ def _report_page(
         is_open = bool(bound and bound[0] == spec.slug) or request.GET.get("aksi") == spec.slug
         panels.append({"spec": spec, "form": form, "open": is_open, "template": PANEL_TEMPLATES.get(spec.slug)})
     _picker_context(actor, report, panels)
+    suggestions = _routing_suggestions(actor, report, panels)
     auto = auto_disposed_suggestion(report) if any(p["spec"].action == Action.RECALL for p in panels) else None
     events = list(timeline_for(actor, report).select_related("actor_user"))
     attachments = list(report.attachments.order_by("created_at", "pk"))
@@ -287,7 +299,7 @@ def _report_page(
         "identity_allowed": identity_visible(actor, report),
         "identity": identity,
         "audience": audience_of(actor, report),
-        "suggestions": [],  # agency suggestions (routing) render through console/_suggestions.html
+        "suggestions": suggestions,  # the router's top 3, shown in the verify/dispose pickers
         "auto_disposed": auto,  # the router disposed it automatically: the recall panel says so
         "archive_reason": ArchiveReason(report.archive_reason).label if report.archive_reason else "",
         "draft_clear": request.session.pop(DRAFT_CLEAR, ""),

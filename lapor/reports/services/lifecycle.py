@@ -157,6 +157,10 @@ def report_verify(
             message=_("Laporan %(tid)s telah diverifikasi dan akan diteruskan ke instansi berwenang.")
             % {"tid": report.tracking_id},
         )
+    if "category_id" in changed:  # the router's category-aware suggestion, queued after commit (never here)
+        from lapor.routing.tasks import resuggest_on_commit  # routing imports reports: imported when needed
+
+        resuggest_on_commit(report.pk)
     return report
 
 

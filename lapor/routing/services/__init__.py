@@ -24,6 +24,7 @@ from lapor.routing.services.router import (
     routing_policy,
     routing_policy_update,
     routing_process_report,
+    routing_resuggest,
     routing_suggest,
 )
 
@@ -49,5 +50,6 @@ __all__ = [
     "routing_policy",
     "routing_policy_update",
     "routing_process_report",
+    "routing_resuggest",
     "routing_suggest",
 ]

@@ -28,7 +28,7 @@ from lapor.reports import services as rs
 from lapor.reports.models import Report
 from lapor.reports.permissions import can_dispose_to
 from lapor.reports.states import Status
-from lapor.routing import engine
+from lapor.routing import engine, reasons
 from lapor.routing.choices import RoutingAudit
 from lapor.routing.models import RouterVersion, RoutingPolicy, RoutingSuggestion
 
@@ -242,9 +242,17 @@ def routing_policy_update(
 
 @dataclass(frozen=True)
 class SuggestedAgency:
+    """One suggested agency; ``why`` is its reason as structured parts, ``reason`` the line in the active
+    language (rendered when read, so a page shows it in its reader's language).
+    """
+
     agency: Agency
     confidence: float
-    reason: str
+    why: tuple[reasons.Part, ...] = ()
+
+    @property
+    def reason(self) -> str:
+        return reasons.render(self.why)
 
     @property
     def percent(self) -> int:
@@ -266,11 +274,17 @@ class SuggestedAgency:
 
 @dataclass(frozen=True)
 class Suggestions:
-    """What the verification screen shows: up to three agencies, best first, and the model that said so."""
+    """What the verification screen shows: up to three agencies, best first, the model that said so, and the
+    category it read (``None``: text and location only).
+    """
 
     version: str
     items: list[SuggestedAgency]
     row: RoutingSuggestion | None = None
+
+    @property
+    def category_id(self) -> int | None:
+        return self.row.category_id if self.row is not None else None
 
     @property
     def explanation(self) -> str:
@@ -280,25 +294,33 @@ class Suggestions:
 def routing_suggest(*, report: Report, actor: Actor | None = None) -> Suggestions | None:
     """The active router's top-3 agencies for ``report`` (stored once per model version), limited to the
     agencies ``actor`` may dispose to. ``None`` when no model is active.
+
+    A stored suggestion computed with another category than the report's current one (the verifier set or
+    changed it) is stale: it is recomputed with the current category before it is returned, so a stale
+    suggestion is never shown as current (one prediction, about a millisecond).
     """
     active = router_active()
     if active is None:
         return None
     version, model = active
     row = RoutingSuggestion.objects.filter(report=report, router_version=version.version).first()
-    if row is None:
-        row = _store(report, version, model)
+    if row is None or row.category_id != report.category_id:
+        row = _store(report, version, model, stale=row)
     agencies = Agency.objects.in_bulk([c["agency_id"] for c in row.candidates])
     items = []
     for c in row.candidates:
         agency = agencies.get(c["agency_id"])
         if agency is None or not agency.active or (actor is not None and not can_dispose_to(actor, agency.path)):
             continue
-        items.append(SuggestedAgency(agency, c["confidence"], c["reason"]))
+        why = reasons.from_json(c["why"]) if "why" in c else reasons.parse(c.get("reason", ""))
+        items.append(SuggestedAgency(agency, c["confidence"], why))
     return Suggestions(version.version, items, row)
 
 
-def _store(report: Report, version: RouterVersion, model: engine.RouterModel) -> RoutingSuggestion:
+def _store(
+    report: Report, version: RouterVersion, model: engine.RouterModel, *, stale: RoutingSuggestion | None = None
+) -> RoutingSuggestion:
+    """Predict and store; a ``stale`` row (another category) is updated in place, keeping what became of it."""
     predicted = model.predict([record_of(report)], k=5, explain=True)[0]
     codes = {a.code: a for a in Agency.objects.filter(code__in=[c.label for c in predicted], active=True)}
     candidates = [
@@ -308,15 +330,22 @@ def _store(report: Report, version: RouterVersion, model: engine.RouterModel) ->
             "name": codes[c.label].name,
             "confidence": c.confidence,
             "reason": c.reason,
+            "why": reasons.to_json(c.why),
         }
         for c in predicted
         if c.label in codes and codes[c.label].depth > 1
     ][:3]
-    row, _created = RoutingSuggestion.objects.get_or_create(
-        report=report,
-        router_version=version.version,
-        defaults={"router": version, "candidates": candidates, "created_at": clock.now()},
+    fresh = {"router": version, "candidates": candidates, "category_id": report.category_id, "created_at": clock.now()}
+    if stale is not None:
+        RoutingSuggestion.objects.filter(pk=stale.pk).update(**fresh)
+        for key, value in fresh.items():
+            setattr(stale, key, value)
+        return stale
+    row, created = RoutingSuggestion.objects.get_or_create(
+        report=report, router_version=version.version, defaults=fresh
     )
+    if not created and row.category_id != report.category_id:  # another process stored it meanwhile, stale
+        return _store(report, version, model, stale=row)
     return row
 
 
@@ -447,6 +476,20 @@ def auto_disposed_suggestion(report: Report) -> RoutingSuggestion | None:
         .order_by("-auto_disposed_at")
         .first()
     )
+
+
+def routing_resuggest(*, report_id: int) -> Suggestions | None:
+    """The report's category was set or changed (queued after commit by ``report_verify``): store the
+    suggestion computed with it, ready for the verifier's dispose screen.
+
+    Only while the report is still at intake (submitted or verified); never disposes automatically — a person
+    is verifying it, and a disposed report keeps its disposition. Idempotent: an up-to-date suggestion is left
+    as it is.
+    """
+    report = Report.objects.select_related("category", "region__parent").filter(pk=report_id).first()
+    if report is None or report.status not in (Status.SUBMITTED, Status.VERIFIED):
+        return None
+    return routing_suggest(report=report)
 
 
 def routing_process_report(*, report_id: int) -> None:
