@@ -160,15 +160,15 @@ def _scope(request: HttpRequest) -> str:
     return f"ip:{request.META.get('REMOTE_ADDR', '')}"
 
 
-def idempotent(request: HttpRequest, run, *, replays_itself: bool = False):
+def idempotent(request: HttpRequest, run, *, look_up_first: bool = True):
     """Run ``run() -> Status`` once per ``Idempotency-Key`` (per caller); replay the stored answer to
     retries. A key reused with a different body is a conflict. Errors are not stored (retries run again).
 
-    The answer is stored by one INSERT in the transaction of the action itself: a retry arriving while the first
-    request runs waits on that row's unique key and then replays the committed answer. ``replays_itself`` (the
-    submit, whose ``intake_key`` makes ``report_submit`` return the report a first attempt created) skips the
-    look-up before running: a first delivery then costs only that INSERT, and a retry runs the cheap replay path
-    of the service, fails on the unique key and answers from the stored record.
+    The answer is stored by one INSERT in the transaction of the action itself, so it exists if and only if the
+    action committed; a retry arriving while the first request runs waits on that row's unique key, its whole
+    transaction is rolled back and the committed answer replayed. Staff actions look the key up first (a retried
+    transition must be replayed, not refused as illegal); a submit (``look_up_first=False``) skips the look-up: a
+    first delivery then costs only that INSERT, and a retry files a report that the unique key rolls back.
     """
     key = (request.headers.get("Idempotency-Key") or "").strip()
     if not key:
@@ -177,7 +177,7 @@ def idempotent(request: HttpRequest, run, *, replays_itself: bool = False):
         raise ValidationFailed(_("Idempotency-Key terlalu panjang (maksimal 200)."), extra={"field": "Idempotency-Key"})
     scope = _scope(request)
     digest = hashlib.sha256(request.method.encode() + request.path.encode() + request.body).hexdigest()
-    if not replays_itself:
+    if look_up_first:
         stored = IdempotencyRecord.objects.filter(scope=scope, key=key).first()
         if stored is not None:
             return _replay(stored, digest)
@@ -258,7 +258,6 @@ def submit(request, payload: s.ReportIn):
 
     def run():
         reporter = payload.reporter or s.ReporterIn()
-        idem = (request.headers.get("Idempotency-Key") or "").strip()
         result = rs.report_submit(
             actor=actor,
             title=payload.title,
@@ -276,14 +275,13 @@ def submit(request, payload: s.ReportIn):
             reporter_phone=reporter.phone,
             reporter_email=reporter.email,
             intake_agency=key.agency if key else None,
-            intake_key=f"api:{_scope(request)}:{idem}"[:200] if idem else None,
         )
         report = result.report
         body = report_present(Actor.reporter(token=report.access_token), report)
         body.update(follow_token=report.access_token, follow_url=follow_url(report))
         return Status(201, body)
 
-    return idempotent(request, run, replays_itself=True)
+    return idempotent(request, run, look_up_first=False)
 
 
 @reports.get("", response={200: s.ReportPageOut, **ERRORS}, summary="List reports the caller may see")
