@@ -10,7 +10,7 @@ messages go through Django's test client in this process, which measures the vie
     .venv/bin/python bench/channels/sms.py --seconds 5 --connections 16
     .venv/bin/python bench/channels/sms.py --client --messages 2000
 
-Uses its own database ``lapor_bench_channels`` (dropped and recreated), stops its server, prints the figures.
+Uses its own database ``lapor_bench_api_sms`` (dropped and recreated), stops its server, prints the figures.
 Bounded: each wrk phase runs ``--seconds``; the client mode sends ``--messages`` and stops after ``--seconds``.
 """
 
@@ -20,6 +20,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import shutil
 import signal
 import socket
@@ -30,7 +31,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-DB = "lapor_bench_channels"
+sys.path.insert(0, str(ROOT))
+from bench.benchlib import _cpu_times  # noqa: E402
+
+DB = "lapor_bench_api_sms"  # bench databases of the API/channels benchmarks start with lapor_bench_api
 DB_URL = f"postgres://postgres@127.0.0.1:5432/{DB}"
 GOAL = 500
 
@@ -159,13 +163,28 @@ def cpu_ms_per_message(before: dict, after: dict, messages: int) -> dict[str, fl
 
 
 def wrk(port: int, script: str, *, seconds: int, connections: int, args: list[str] = (), timeout: int = 5) -> dict:
+    """One wrk run; ``others`` is the share of the machine that processes other than ours (gunicorn, its
+    PostgreSQL backends, wrk) used meanwhile: other sessions share these two cores.
+    """
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as fh:
         fh.write(script)
     cmd = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", f"--timeout={timeout}s", "--latency", "-s", fh.name]
     cmd += [f"http://127.0.0.1:{port}", "--", *args]
+    ours0, machine0 = sum(_cpu_seconds_by_pid(SERVER_PID[0]).values()), _cpu_times()
+    wrk0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     out = subprocess.run(cmd, capture_output=True, text=True, check=True, timeout=seconds + 30).stdout  # noqa: S603
+    wrk1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    ours1, machine1 = sum(_cpu_seconds_by_pid(SERVER_PID[0]).values()), _cpu_times()
     os.unlink(fh.name)
-    return parse_wrk(out)
+    result = parse_wrk(out)
+    ticks = os.sysconf("SC_CLK_TCK")
+    ours = ours1 - ours0 + (wrk1.ru_utime + wrk1.ru_stime) - (wrk0.ru_utime + wrk0.ru_stime)
+    total = max(1, machine1[1] - machine0[1]) / ticks
+    result["others"] = round(max(0.0, (machine1[0] - machine0[0]) / ticks - ours) / total, 3)
+    return result
+
+
+SERVER_PID = [0]
 
 
 # Load Django and import every URL module once in the master: the forked workers start warm instead of each
@@ -179,6 +198,9 @@ def when_ready(server):
 
     get_resolver().url_patterns
     import lapor.channels.conversation  # noqa: F401
+    import logging
+
+    logging.getLogger("django.request").setLevel(logging.ERROR)  # no log line per refused request
 """
 
 
@@ -192,6 +214,7 @@ def bench_gunicorn(args: argparse.Namespace, env: dict) -> dict:
         env=env,
         cwd=ROOT,
     )
+    SERVER_PID[0] = server.pid
     results: dict = {"mode": f"gunicorn {args.workers} sync workers + wrk, {args.connections} connections"}
     try:
         wait_port(port)
@@ -202,15 +225,29 @@ def bench_gunicorn(args: argparse.Namespace, env: dict) -> dict:
         results["baseline"]["cpu_ms_per_message"] = cpu_ms_per_message(
             before, _cpu_seconds_by_pid(server.pid), results["baseline"]["requests"]
         )
-        before = _cpu_seconds_by_pid(server.pid)
-        results["intake"] = wrk(port, INTAKE_LUA, seconds=args.seconds, connections=args.connections, args=["run"])
-        cpu_ms = cpu_ms_per_message(before, _cpu_seconds_by_pid(server.pid), results["intake"]["requests"])
-        if cpu_ms:
-            results["intake"]["cpu_ms_per_message"] = cpu_ms
-            results["intake"]["capacity_2_idle_cores_per_s"] = round(2000 / cpu_ms["total"])
+        # New reports; a run disturbed by other processes (> --max-others) is repeated with fresh message IDs.
+        for attempt in range(args.attempts):
+            before = _cpu_seconds_by_pid(server.pid)
+            prefix = f"run{attempt}"
+            intake = wrk(port, INTAKE_LUA, seconds=args.seconds, connections=args.connections, args=[prefix])
+            cpu_ms = cpu_ms_per_message(before, _cpu_seconds_by_pid(server.pid), intake["requests"])
+            if cpu_ms:
+                intake["cpu_ms_per_message"] = cpu_ms
+                intake["capacity_2_idle_cores_per_s"] = round(2000 / cpu_ms["total"])
+            intake["prefix"], intake["attempt"] = prefix, attempt + 1
+            print(f"  intake attempt {attempt + 1}: {intake['per_s']:.0f}/s, others {intake['others']:.0%}", flush=True)
+            if "intake" not in results or intake["others"] < results["intake"]["others"]:
+                results["intake"] = intake
+            if intake["others"] <= args.max_others:
+                break
+            time.sleep(5)
         # The same message IDs again: Kannel retrying after a time-out gets the stored answer.
         results["retry"] = wrk(
-            port, INTAKE_LUA, seconds=args.seconds // 2 or 1, connections=args.connections, args=["run"]
+            port,
+            INTAKE_LUA,
+            seconds=args.seconds // 2 or 1,
+            connections=args.connections,
+            args=[results["intake"]["prefix"]],
         )
         ids = json.loads(
             manage_shell(
@@ -277,6 +314,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=10, help="length of the intake phase (default 10)")
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 2) + 1)
+    parser.add_argument("--attempts", type=int, default=3, help="repeat a disturbed intake run up to this often")
+    parser.add_argument("--max-others", type=float, default=0.10, help="others' share of the CPUs that is tolerated")
     parser.add_argument("--client", action="store_true", help="Django test client in-process instead of gunicorn")
     parser.add_argument("--messages", type=int, default=3000, help="client mode: how many messages at most")
     args = parser.parse_args()
@@ -316,9 +355,10 @@ def main() -> None:
     for phase, label in (*phases, ("cek", "CEK status")):
         if phase in results:
             r = results[phase]
+            others = f"  others {r['others']:.0%}" if "others" in r else ""
             print(
                 f"{label:20s} {r['per_s']:8.0f} messages/s  p50 {r['p50_ms']:.1f} ms  p99 {r['p99_ms']:.1f} ms  "
-                f"non-2xx {r['non_2xx']}"
+                f"non-2xx {r['non_2xx']}{others}"
             )
     if "cpu_ms_per_message" in results["intake"]:
         r = results["intake"]
