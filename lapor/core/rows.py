@@ -162,11 +162,12 @@ class Batch:
             return
         with connection.cursor() as cursor:
             if connection.vendor == "postgresql" and len(statements) > 1:
-                # One round trip: Django's psycopg cursor merges the parameters on the client and sends the
-                # statements in one simple-protocol query. Our SQL has no literal "%" (placeholders only).
-                sql = ";\n".join(s for s, _ in statements)
-                params = [p for _, ps in statements for p in ps]
-                cursor.execute(sql, params)
+                # One round trip: each statement's parameters are merged on the client (as Django's psycopg
+                # cursor does for every query) and the statements go in one simple-protocol query. Merged one
+                # by one, each statement's parsed form stays in psycopg's cache (the joined text is too long
+                # for it and would be re-parsed on every call).
+                sql = ";\n".join(cursor.mogrify(s, ps) for s, ps in statements)
+                cursor.execute(sql)
             else:
                 for sql, params in statements:
                     cursor.execute(sql, params)

@@ -69,10 +69,11 @@ def redact(text: str, *, names: Iterable[str] = ()) -> RedactionResult:
     out = NAME_INTRO.sub(_name_repl, out)
     if out != before:
         found["name"] = found.get("name", 0) + 1
+    lowered = out.lower()
     for name in names:
         name = (name or "").strip()
-        if len(name) < 3:
-            continue
+        if len(name) < 3 or name.split()[0].lower() not in lowered:
+            continue  # cannot occur (most texts do not name their reporter): no pattern to compile
         pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(p) for p in name.split()) + r"(?!\w)", re.IGNORECASE)
         out = _sub(pattern, "[NAMA]", out, "name", found)
     return RedactionResult(text=out, found=found)
