@@ -146,6 +146,19 @@ def _fresh_memos():
     clear_all_memos()
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the default language: a request in English (LocaleMiddleware activates it for the
+    thread) must not turn the next test's messages into English.
+    """
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def world(db) -> World:
     return build_world()

@@ -228,12 +228,10 @@ def report_submit(
 
 
 def _report_by_intake_key(intake_key: str) -> Report | None:
-    """A retry's first report, by the unique index, in SQL written once (an ORM query is compiled on every call,
-    and this runs on every SMS and every API submit with a key; a concurrent first attempt is caught by the
-    unique index at insert time instead).
+    """A retry's first report, by the unique index, with SQL worked out once (this runs on every SMS and every
+    API submit with a key; a concurrent first attempt is caught by the unique index at insert time instead).
     """
-    sql = f'SELECT * FROM "{Report._meta.db_table}" WHERE intake_key = %s LIMIT 1'  # noqa: S608 (model metadata)
-    return next(iter(Report.objects.raw(sql, [intake_key])), None)
+    return rows.get_by(Report, "intake_key", intake_key)
 
 
 def _create(
