@@ -11,6 +11,7 @@ from django.db.models import Count, Q, QuerySet
 
 from lapor.agencies.actors import Actor
 from lapor.core import clock
+from lapor.core.memo import ttl_memo
 from lapor.privacy.policy import reports_in_scope_of, scope_agency_ids
 from lapor.reports.models import Report
 from lapor.reports.states import OPEN_STATUSES, Status
@@ -87,12 +88,25 @@ def inbox_counts(actor: Actor) -> dict[str, int]:
     agencies = scope_agency_ids(actor)
     if agencies and connection.vendor == "postgresql":
         per_status = _counts_by_agency(agencies)
+    elif connection.vendor == "postgresql" and (actor.is_system or actor.is_national_admin):
+        # The whole country: the open statuses live (28 ms at 1M), the finished ones (86 % of all reports,
+        # 0.4 s to count) from a count at most five minutes old.
+        per_status = dict(
+            Report.objects.filter(status__in=OPEN_STATUSES).values_list("status").annotate(n=Count("pk")).order_by()
+        )
+        per_status.update(_national_finished_counts())
     else:
         per_status = dict(reports_in_scope_of(actor).values_list("status").annotate(n=Count("pk")).order_by())
     counts = {s: per_status.get(s, 0) for s in Status.values}
     for tab, statuses in TABS.items():
         counts[tab] = sum(per_status.get(s, 0) for s in statuses)
     return counts
+
+
+@ttl_memo(300)
+def _national_finished_counts() -> dict[str, int]:
+    finished = set(Status.values) - set(OPEN_STATUSES)
+    return dict(Report.objects.filter(status__in=finished).values_list("status").annotate(n=Count("pk")).order_by())
 
 
 def _counts_by_agency(agency_ids: list[int]) -> dict[str, int]:
