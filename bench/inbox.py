@@ -2,7 +2,6 @@
 
     .venv/bin/python bench/inbox.py                    # generates the dataset first if the table is smaller
     .venv/bin/python bench/inbox.py --runs 500 --no-explain
-    .venv/bin/python bench/inbox.py --try-fixes        # also time candidate indexes / query shapes (rolled back)
 
 "Inbox" is what the staff list starts from: ``reports_in_scope_of(actor)`` (the actor's subtree by
 ``owner_agency__path__startswith``), open statuses only, newest first, the first page of 50 rows with
@@ -177,7 +176,6 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=200, help="timed runs per query (default 200)")
     parser.add_argument("--no-generate", action="store_true", help="do not top the table up to --target")
     parser.add_argument("--no-explain", action="store_true", help="skip EXPLAIN ANALYZE")
-    parser.add_argument("--try-fixes", action="store_true", help="time candidate fixes in rolled-back transactions")
     parser.add_argument("--wait-idle", type=float, default=60, help="seconds to wait for an idle machine first")
     parser.add_argument(
         "--attempts", type=int, default=3, help="re-run a query's series while others load the CPUs (default 3)"
@@ -232,10 +230,6 @@ def main() -> None:
         print("over the 50 ms p95 target: " + ", ".join(f"{a} {b}" for a, b in slow))
     else:
         print("every query is under the 50 ms p95 target")
-    if args.try_fixes and connection.vendor == "postgresql":
-        import inbox_fixes
-
-        inbox_fixes.run(people, args.runs, attempts=args.attempts)
 
 
 if __name__ == "__main__":
