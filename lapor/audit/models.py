@@ -5,7 +5,7 @@ to chain ``1 + report_id % N``, events about no report to chain 1. Each event st
 it in its chain; each chain's head row stores its last sequence number and hash. Editing any event breaks its
 own hash, deleting one breaks the next event's link, and deleting a tail disagrees with its head. ``lapor audit
 verify`` walks every chain. Several chains instead of one let concurrent transactions append without queueing
-behind a single locked row (see docs/decisions/0015-audit-chains.md).
+behind a single locked row (see docs/decisions/0015-audit-chains-and-lean-writes.md).
 """
 
 from django.db import models
@@ -45,7 +45,8 @@ class AuditEventType(models.TextChoices):
 
 
 class AuditEvent(models.Model):
-    """One audited action. Never updated or deleted; ``hash`` covers every field and ``prev_hash``."""
+    """One audited action. Never updated or deleted; ``hash`` covers every field but ``chain`` (the links and
+    the heads protect that) and ``prev_hash``."""
 
     chain = models.PositiveSmallIntegerField(default=1)
     seq = models.BigIntegerField()

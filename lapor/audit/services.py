@@ -148,6 +148,8 @@ def _verify_chain(chain: int, head: AuditChainHead | None, batch_size: int) -> t
     checked = 0
     last_seq = 0
     qs = AuditEvent.objects.filter(chain=chain).order_by("seq")
+    if head is not None:
+        qs = qs.filter(seq__lte=head.seq)  # events appended while we walk belong to the next check
     while True:
         batch = list(qs.filter(seq__gt=last_seq)[:batch_size])
         if not batch:
@@ -187,6 +189,11 @@ def audit_verify(*, batch_size: int = 5000) -> ChainReport:
     checked = 0
     with transaction.atomic():
         heads = {h.pk: h for h in AuditChainHead.objects.all()}
+        # Heads 1..64 are created by the migration (and up to LAPOR_AUDIT_CHAINS): a missing one means a chain was
+        # removed, events and head together.
+        expected = set(range(1, max(64, settings.LAPOR_AUDIT_CHAINS) + 1))
+        for chain in sorted(expected - set(heads)):
+            problems.append(ChainProblem(0, "the chain's head row is missing (chain removed)", chain))
         chains = set(heads) | set(AuditEvent.objects.order_by().values_list("chain", flat=True).distinct())
         for chain in sorted(chains):
             n, found = _verify_chain(chain, heads.get(chain), batch_size)

@@ -246,7 +246,9 @@ def console_inbox_page(actor: Actor, filters: InboxFilters, *, after: str = "", 
         ]
         merged = parts[0].union(*parts[1:], all=True).order_by(*order)[: limit + 1]
         ids = [pk for pk, _key in merged]
-        reports = list(Report.objects.filter(pk__in=ids).select_related("owner_agency", "category").order_by(*order))
+        # Re-read through the same scope and filters: a report moved out of them between the two queries drops out.
+        chosen = narrowed(inbox_scoped(actor, filters)).filter(pk__in=ids)
+        reports = list(chosen.select_related("owner_agency", "category"))
     more = len(reports) > limit
     reports = reports[:limit]
     calendars = calendars_for({r.owner_agency for r in reports})

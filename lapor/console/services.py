@@ -31,7 +31,6 @@ from lapor.console.models import AnswerTemplate, TemporaryPassword
 from lapor.console.otp import may_manage_account
 from lapor.core import clock
 from lapor.core.errors import ApplicationError, PermissionDenied, ValidationFailed
-from lapor.privacy.policy import agency_by_id
 from lapor.reports import services as rs
 from lapor.reports.choices import Channel, EventKind, Visibility
 from lapor.reports.models import Report
@@ -90,7 +89,6 @@ def agency_sms_keyword_set(*, actor: Actor, agency: Agency, keyword: str) -> Age
     agency.sms_keyword = value
     agency.updated_at = clock.now()
     agency.save(update_fields=["sms_keyword", "updated_at"])
-    transaction.on_commit(agency_by_id.cache_clear)  # readers in this process see the change at once
     audit_record(
         event_type=AuditEventType.AGENCY_CHANGED,
         actor_user_id=actor.user_id,

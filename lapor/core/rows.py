@@ -230,10 +230,12 @@ class _LookupPlan:
 
 @functools.cache
 def _lookup_plan(model: type[models.Model], field_name: str, vendor: str) -> _LookupPlan:
-    qs = model._base_manager.filter(**{field_name: "0"})[:1]
+    qs = model._base_manager.filter(
+        **{field_name: 0 if model._meta.get_field(field_name).get_internal_type().endswith("AutoField") else "0"}
+    )[:1]
     compiler = qs.query.get_compiler(using=connection.alias)
     sql, params = compiler.as_sql()
-    if list(params) != ["0"]:
+    if len(params) != 1:
         raise ValueError(f"unexpected parameters for a look-up by {field_name}: {params!r}")
     columns = [col for col, _sql, _alias in compiler.select]
     return _LookupPlan(

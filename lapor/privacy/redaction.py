@@ -15,6 +15,7 @@ What is masked, with the placeholder used (the same ones the LAPOR! open data us
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -57,6 +58,11 @@ def _name_repl(match: re.Match[str]) -> str:
     return match.group("lead") + "[NAMA]"
 
 
+@functools.lru_cache(maxsize=4096)
+def _name_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + r"\s+".join(re.escape(p) for p in name.split()) + r"(?!\w)", re.IGNORECASE)
+
+
 def redact(text: str, *, names: Iterable[str] = ()) -> RedactionResult:
     """Mask personal data in ``text``. Idempotent: redacting twice gives the same text."""
     found: dict[str, int] = {}
@@ -69,13 +75,11 @@ def redact(text: str, *, names: Iterable[str] = ()) -> RedactionResult:
     out = NAME_INTRO.sub(_name_repl, out)
     if out != before:
         found["name"] = found.get("name", 0) + 1
-    lowered = out.lower()
     for name in names:
         name = (name or "").strip()
-        if len(name) < 3 or name.split()[0].lower() not in lowered:
-            continue  # cannot occur (most texts do not name their reporter): no pattern to compile
-        pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(p) for p in name.split()) + r"(?!\w)", re.IGNORECASE)
-        out = _sub(pattern, "[NAMA]", out, "name", found)
+        if len(name) < 3:
+            continue
+        out = _sub(_name_pattern(name), "[NAMA]", out, "name", found)
     return RedactionResult(text=out, found=found)
 
 

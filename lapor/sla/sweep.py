@@ -24,7 +24,7 @@ from lapor.agencies.actors import Actor
 from lapor.agencies.choices import AgencyKind, Role
 from lapor.agencies.models import Agency, Membership
 from lapor.audit.models import AuditEventType
-from lapor.audit.services import audit_record
+from lapor.audit.services import audit_chain_for, audit_record
 from lapor.core import clock as clockmod
 from lapor.core.errors import ApplicationError, IllegalTransition
 from lapor.notifications.models import OutboxChannel
@@ -140,7 +140,10 @@ def _lock_batch(clock: str, ids: list[int], now: dt.datetime) -> list[Report]:
     if connection.vendor == "postgresql":
         qs = qs.select_for_update(skip_locked=True, no_key=True)
     locked = list(qs.values_list("pk", flat=True))
-    return list(Report.objects.filter(pk__in=locked).select_related("owner_agency").order_by("pk"))
+    reports = list(Report.objects.filter(pk__in=locked).select_related("owner_agency"))
+    # The batch's audit events lock their chains' heads until commit: take them in ascending chain order, so two
+    # sweeps running at once queue behind each other instead of deadlocking (decision 0015).
+    return sorted(reports, key=lambda r: (audit_chain_for(r.pk), r.pk))
 
 
 def _handle(
@@ -321,7 +324,7 @@ def _auto_close(now: dt.datetime, batch_size: int, result: SweepResult) -> None:
                 result.errors.append((tracking_id, f"auto_close: {exc}"))
 
 
-def sla_sweep(*, now: dt.datetime | None = None, dry_run: bool = False, batch_size: int = 500) -> SweepResult:
+def sla_sweep(*, now: dt.datetime | None = None, dry_run: bool = False, batch_size: int = 100) -> SweepResult:
     """Run every alert and auto-close that is due at ``now``. Returns what was done (or would be)."""
     result = SweepResult(dry_run=dry_run)
     with clockmod.frozen(now) if now is not None else contextlib.nullcontext():

@@ -11,15 +11,6 @@ def create_heads(apps, schema_editor):
     existing = set(head.objects.values_list("pk", flat=True))
     head.objects.bulk_create([head(pk=n, seq=0, hash=GENESIS_HASH) for n in range(1, 65) if n not in existing])
 
-GENESIS_HASH = "0" * 64
-
-
-def create_heads(apps, schema_editor):
-    """Heads for chains 1..64 up front (more are created on first use if LAPOR_AUDIT_CHAINS is larger)."""
-    head = apps.get_model("audit", "AuditChainHead")
-    existing = set(head.objects.values_list("pk", flat=True))
-    head.objects.bulk_create([head(pk=n, seq=0, hash=GENESIS_HASH) for n in range(1, 65) if n not in existing])
-
 
 class Migration(migrations.Migration):
     dependencies = [

@@ -3,9 +3,20 @@
 from django.db import migrations, models
 
 
+def marks_from_seq(apps, schema_editor):
+    """Before the audit log had chains, every event was in what is now chain 1 with the same sequence number:
+    the refresh's old mark is chain 1's mark (without it the next refresh would count every event again).
+    """
+    state = apps.get_model("oversight", "StatState")
+    for row in state.objects.filter(audit_seq__gt=0):
+        row.audit_marks = {"1": row.audit_seq}
+        row.save(update_fields=["audit_marks"])
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("oversight", "0001_rollup_exports_imports"),
+        ("audit", "0006_audit_chains"),
     ]
 
     operations = [
@@ -14,4 +25,5 @@ class Migration(migrations.Migration):
             name="audit_marks",
             field=models.JSONField(blank=True, default=dict),
         ),
+        migrations.RunPython(marks_from_seq, migrations.RunPython.noop),
     ]
