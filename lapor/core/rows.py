@@ -166,11 +166,27 @@ class Batch:
                 # cursor does for every query) and the statements go in one simple-protocol query. Merged one
                 # by one, each statement's parsed form stays in psycopg's cache (the joined text is too long
                 # for it and would be re-parsed on every call).
-                sql = ";\n".join(cursor.mogrify(s, ps) for s, ps in statements)
+                sql = ";\n".join(_merged(cursor, s, ps) for s, ps in statements)
                 cursor.execute(sql)
             else:
                 for sql, params in statements:
                     cursor.execute(sql, params)
+
+
+# psycopg caches the parsed form of a query only up to 50 parameters; a report row has more.
+_CACHED_PARAMS = 50
+
+
+def _merged(cursor: Any, sql: str, params: list[Any]) -> str:
+    """``sql`` with ``params`` merged as literals, by psycopg (its quoting). An INSERT with more parameters than
+    psycopg's parse cache takes has its VALUES merged in chunks that stay cached, instead of being re-parsed.
+    """
+    values_at = sql.rfind(" VALUES (")
+    if len(params) <= _CACHED_PARAMS or values_at < 0 or sql.count("%s") != len(params):
+        return cursor.mogrify(sql, params)
+    chunks = [params[i : i + _CACHED_PARAMS] for i in range(0, len(params), _CACHED_PARAMS)]
+    merged = ", ".join(cursor.mogrify(", ".join(["%s"] * len(chunk)), chunk) for chunk in chunks)
+    return f"{sql[: values_at + 9]}{merged})"
 
 
 _current: contextvars.ContextVar[Batch | None] = contextvars.ContextVar("lapor_rows_batch", default=None)
