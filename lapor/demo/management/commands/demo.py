@@ -52,9 +52,9 @@ class Command(BaseCommand):
         db = settings.DATABASES["default"]
         self.stdout.write("")
         self.stdout.write(f"LAPOR! berjalan di {url}")
-        self.stdout.write(
-            f"  Konsol petugas: {url}admin/   (basis data: {db['ENGINE'].rsplit('.', 1)[-1]} {db['NAME']})"
-        )
+        self.stdout.write(f"  Konsol petugas: {url}konsol/   Dasbor pengawasan: {url}dasbor/")
+        self.stdout.write(f"  API: {url}api/v1/docs   Admin Django: {url}admin/")
+        self.stdout.write(f"  Basis data: {db['ENGINE'].rsplit('.', 1)[-1]} {db['NAME']}")
         self.stdout.write(f"  Login demo (kata sandi semua akun: {DEMO_PASSWORD}):")
         for username, full_name, _code, role in DEMO_USERS:
             self.stdout.write(f"    {username:<20} {role:<15} {full_name}")
