@@ -161,7 +161,8 @@ class Batch:
         if not statements:
             return
         with connection.cursor() as cursor:
-            if connection.vendor == "postgresql" and len(statements) > 1:
+            # mogrify: psycopg 3's client-side binding cursor, Django's default (not with server_side_binding).
+            if connection.vendor == "postgresql" and len(statements) > 1 and hasattr(cursor.cursor, "mogrify"):
                 # One round trip: each statement's parameters are merged on the client (as Django's psycopg
                 # cursor does for every query) and the statements go in one simple-protocol query. Merged one
                 # by one, each statement's parsed form stays in psycopg's cache (the joined text is too long
