@@ -249,10 +249,6 @@ def write_month(month: dt.date, rows: MonthRows) -> None:
 # --- what changed ------------------------------------------------------------------------------------------------
 
 
-def audit_head() -> dict[int, int]:
-    return audit_heads()
-
-
 def _months_of(reports: QuerySet[Report]) -> set[dt.date]:
     rows = reports.order_by().annotate(m=TruncMonth("submitted_at", tzinfo=WIB)).values_list("m", flat=True)
     return {month_of(v) for v in rows.distinct() if v is not None}
@@ -350,7 +346,7 @@ def stats_refresh(
     try:
         state = StatState.objects.get(pk=1)
         full = full or state.refreshed_at is None
-        head = audit_head()
+        head = audit_heads()
         marks = {int(k): int(v) for k, v in (state.audit_marks or {}).items()}
         todo = set(all_months(now)) if full else changed_months(marks, head, now)
         todo |= {month_of(x) for x in months}

@@ -46,6 +46,18 @@ def test_counts_per_status_and_tab(world):
     assert counts["perlu_tindakan"] == 1 and counts["menunggu_pelapor"] == 1 and counts["selesai"] == 1
 
 
+def test_counts_of_only_some_agencies_stay_inside_the_scope(world):
+    bring_to(world, "disposed")  # with Dinkes, below Kota Kupang
+    bring_to(world, "returned")  # back with Kota Kupang
+    submit(world, channel="sms", intake_agency=world.surabaya)  # another instansi's
+    kupang = world.actor("kupang_admin")
+    assert inbox_counts(kupang)["perlu_tindakan"] == 2
+    assert inbox_counts(kupang, agencies=[world.kupang.pk])["perlu_tindakan"] == 1
+    assert inbox_counts(kupang, agencies=[world.dinkes.pk])["disposed"] == 1
+    # An agency outside the actor's scope counts nothing, whatever the caller asks for.
+    assert inbox_counts(kupang, agencies=[world.surabaya.pk])["perlu_tindakan"] == 0
+
+
 def test_inbox_query_count_does_not_grow_with_rows(world, django_assert_max_num_queries):
     for _ in range(8):
         bring_to(world, "disposed")
